@@ -1,0 +1,59 @@
+//! # claude-agent
+//!
+//! Build AI agents on top of [Claude Code](https://docs.claude.com/en/docs/claude-code) from Rust.
+//! The crate spawns the real `claude` CLI, speaks its stream-json control protocol, and gives you
+//! every message it produces as typed Rust data.
+//!
+//! - [`query`]: one prompt (or a stream of prompts) in, a [`Stream`](futures::Stream) of
+//!   [`Message`]s out.
+//! - [`Client`]: a long-lived, multi-turn session you can steer while it runs (interrupt, change
+//!   model or permission mode, inspect MCP servers, ...).
+//! - [`Options`]: every setting of the official TypeScript SDK, built with [`Options::builder`].
+//! - [`testing`] (feature `testing`): a scripted Messages API server so the real CLI runs offline,
+//!   deterministically, with no API key.
+//!
+//! ```no_run
+//! use claude_agent::{Options, query};
+//!
+//! # async fn run() -> claude_agent::Result<()> {
+//! let answer = query("What is 2 + 2?", Options::default()).text().await?;
+//! println!("{answer}");
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+extern crate self as claude_agent;
+
+mod client;
+mod control;
+mod error;
+mod query;
+
+pub mod hooks;
+pub mod mcp;
+pub mod options;
+pub mod permissions;
+pub mod protocol;
+pub mod transport;
+
+#[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
+pub mod testing;
+
+pub use client::Client;
+pub use error::{Error, Result};
+pub use options::{Options, OptionsBuilder};
+pub use protocol::Message;
+pub use query::{Prompt, Query, query};
+
+/// The items most programs need: `use claude_agent::prelude::*;`.
+pub mod prelude {
+    pub use crate::hooks::{HookEvent, HookMatcher};
+    pub use crate::options::PermissionMode;
+    pub use crate::permissions::{PermissionRequest, PermissionResult};
+    pub use crate::protocol::{ContentBlock, Message, ResultMessage};
+    pub use crate::{Client, Error, Options, Result, query};
+    pub use futures::StreamExt as _;
+}

@@ -1,0 +1,138 @@
+//! MCP servers: configurations of external servers and in-process ("sdk") servers whose JSON-RPC
+//! traffic the CLI tunnels through `mcp_message` control requests.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use serde::Serialize;
+use serde_json::Value;
+
+/// An in-process MCP server: receives one JSON-RPC message (request or notification) and returns
+/// the JSON-RPC response, or `None` for a notification.
+///
+/// # Examples
+///
+/// ```
+/// use claude_agent::mcp::SdkMcpServer;
+/// use futures::future::BoxFuture;
+/// use serde_json::{json, Value};
+///
+/// struct Echo;
+/// impl SdkMcpServer for Echo {
+///     fn handle(&self, message: Value) -> BoxFuture<'static, Option<Value>> {
+///         Box::pin(async move {
+///             let id = message.get("id")?.clone();
+///             Some(json!({"jsonrpc": "2.0", "id": id, "result": {}}))
+///         })
+///     }
+/// }
+/// ```
+pub trait SdkMcpServer: Send + Sync + 'static {
+    /// Handles one JSON-RPC message.
+    fn handle(&self, message: Value) -> BoxFuture<'static, Option<Value>>;
+}
+
+/// How the CLI reaches one MCP server.
+///
+/// # Examples
+///
+/// ```
+/// use claude_agent::mcp::McpServerConfig;
+///
+/// let fs = McpServerConfig::stdio("npx", ["-y", "@modelcontextprotocol/server-filesystem", "/tmp"]);
+/// assert_eq!(fs.to_wire().unwrap()["command"], "npx");
+/// ```
+#[derive(Clone)]
+#[non_exhaustive]
+pub enum McpServerConfig {
+    /// A server the CLI starts as a child process and talks to over stdio.
+    Stdio {
+        /// The executable.
+        command: String,
+        /// Its arguments.
+        args: Vec<String>,
+        /// Extra environment variables.
+        env: BTreeMap<String, String>,
+    },
+    /// A server reached over server-sent events.
+    Sse {
+        /// The server's URL.
+        url: String,
+        /// Extra HTTP headers.
+        headers: BTreeMap<String, String>,
+    },
+    /// A server reached over streamable HTTP.
+    Http {
+        /// The server's URL.
+        url: String,
+        /// Extra HTTP headers.
+        headers: BTreeMap<String, String>,
+    },
+    /// A server that runs inside this process.
+    Sdk(Arc<dyn SdkMcpServer>),
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum WireConfig<'a> {
+    Stdio {
+        command: &'a str,
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        args: &'a [String],
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        env: &'a BTreeMap<String, String>,
+    },
+    Sse {
+        url: &'a str,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        headers: &'a BTreeMap<String, String>,
+    },
+    Http {
+        url: &'a str,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        headers: &'a BTreeMap<String, String>,
+    },
+}
+
+impl McpServerConfig {
+    /// A stdio server.
+    pub fn stdio<I, S>(command: impl Into<String>, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        McpServerConfig::Stdio {
+            command: command.into(),
+            args: args.into_iter().map(Into::into).collect(),
+            env: BTreeMap::new(),
+        }
+    }
+
+    /// An in-process server.
+    pub fn sdk(server: impl SdkMcpServer) -> Self {
+        McpServerConfig::Sdk(Arc::new(server))
+    }
+
+    /// The JSON the CLI expects in `--mcp-config` (`None` for in-process servers, which are
+    /// declared in the `initialize` request instead).
+    pub fn to_wire(&self) -> Option<Value> {
+        let wire = match self {
+            McpServerConfig::Stdio { command, args, env } => WireConfig::Stdio { command, args, env },
+            McpServerConfig::Sse { url, headers } => WireConfig::Sse { url, headers },
+            McpServerConfig::Http { url, headers } => WireConfig::Http { url, headers },
+            McpServerConfig::Sdk(_) => return None,
+        };
+        serde_json::to_value(wire).ok()
+    }
+}
+
+impl fmt::Debug for McpServerConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            McpServerConfig::Sdk(_) => f.write_str("Sdk(..)"),
+            other => write!(f, "{}", other.to_wire().unwrap_or(Value::Null)),
+        }
+    }
+}

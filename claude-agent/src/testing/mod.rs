@@ -1,0 +1,1 @@
+//! Offline test kit (stub; being written).
