@@ -5,3 +5,9 @@
 //! macro expands to plain code over public `claude_agent` traits that could be written by hand.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+// Shared infrastructure; the macros that use it are added by their modules.
+#[allow(dead_code)]
+mod diag;
+#[allow(dead_code)]
+mod krate;
