@@ -1,1 +1,2 @@
+//! Parse benchmark (placeholder until the protocol module lands).
 fn main() {}

@@ -137,6 +137,16 @@ pub enum Error {
     #[error("I/O error talking to the Claude Code CLI: {0}")]
     Io(#[from] std::io::Error),
 
+    /// The turn ended with an error result (interrupted, maximum turns or budget reached, API
+    /// error, ...). The full result message is kept.
+    #[error("the turn ended with an error: {message}")]
+    TurnFailed {
+        /// The errors the CLI reported, joined.
+        message: String,
+        /// The `result` message.
+        result: Box<crate::protocol::ResultMessage>,
+    },
+
     /// A message or response did not have the expected shape.
     #[error("unexpected message from the CLI: {0}")]
     Protocol(String),
@@ -148,6 +158,22 @@ impl Error {
         Error::InvalidOption {
             option,
             reason: reason.into(),
+        }
+    }
+
+    /// Builds an [`Error::TurnFailed`] from an error result.
+    pub(crate) fn turn_failed(result: crate::protocol::ResultMessage) -> Self {
+        let message = if !result.errors.is_empty() {
+            result.errors.join("; ")
+        } else {
+            result
+                .result
+                .clone()
+                .unwrap_or_else(|| "no error text".to_owned())
+        };
+        Error::TurnFailed {
+            message,
+            result: Box::new(result),
         }
     }
 
@@ -218,7 +244,10 @@ mod tests {
             searched: vec![PathBuf::from("/usr/bin/claude")],
         };
         let text = err.to_string();
-        assert!(text.contains("npm install -g @anthropic-ai/claude-code"), "{text}");
+        assert!(
+            text.contains("npm install -g @anthropic-ai/claude-code"),
+            "{text}"
+        );
         assert!(text.contains("/usr/bin/claude"), "{text}");
     }
 
@@ -228,6 +257,9 @@ mod tests {
             code: Some(1),
             stderr_tail: "boom\n".into(),
         };
-        assert_eq!(err.to_string(), "the Claude Code CLI exited with code 1; stderr:\nboom");
+        assert_eq!(
+            err.to_string(),
+            "the Claude Code CLI exited with code 1; stderr:\nboom"
+        );
     }
 }

@@ -27,6 +27,7 @@
 extern crate self as claude_agent;
 
 mod client;
+mod connection;
 mod control;
 mod error;
 mod query;

@@ -109,10 +109,15 @@ impl PermissionResult {
                 m.insert("behavior".into(), "allow".into());
                 m.insert(
                     "updatedInput".into(),
-                    updated_input.clone().unwrap_or_else(|| request.input.clone()),
+                    updated_input
+                        .clone()
+                        .unwrap_or_else(|| request.input.clone()),
                 );
                 if !updated_permissions.is_empty() {
-                    m.insert("updatedPermissions".into(), Value::Array(updated_permissions.clone()));
+                    m.insert(
+                        "updatedPermissions".into(),
+                        Value::Array(updated_permissions.clone()),
+                    );
                 }
                 m
             }

@@ -1,3 +1,15 @@
 //! Finding, starting and stopping the CLI process, and framing its output.
+
+mod discover;
+mod lines;
 mod spawn;
-pub use spawn::{ExitInfo, LocalSpawner, ProcessHandle, ShutdownSignal, SpawnCommand, SpawnedProcess, Spawner};
+mod stderr;
+pub(crate) mod version;
+
+pub use discover::{CLI_PATH_ENV, find_cli};
+pub(crate) use lines::LineReader;
+pub use spawn::{
+    ExitInfo, LocalSpawner, ProcessHandle, ShutdownSignal, SpawnCommand, SpawnedProcess, Spawner,
+};
+pub(crate) use stderr::{StderrTail, drain as drain_stderr};
+pub use version::{CliVersion, ParseVersionError};

@@ -62,7 +62,9 @@ impl SpawnedProcess {
 
 impl fmt::Debug for SpawnedProcess {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SpawnedProcess").field("pid", &self.handle.id()).finish_non_exhaustive()
+        f.debug_struct("SpawnedProcess")
+            .field("pid", &self.handle.id())
+            .finish_non_exhaustive()
     }
 }
 
@@ -161,9 +163,21 @@ impl Spawner for LocalSpawner {
         let missing = || io::Error::other("child pipe missing");
         let stdin = child.stdin.take().ok_or_else(missing)?;
         let stdout = child.stdout.take().ok_or_else(missing)?;
-        let stderr = child.stderr.take().map(|s| Box::new(s) as Box<dyn AsyncRead + Send + Unpin>);
+        let stderr = child
+            .stderr
+            .take()
+            .map(|s| Box::new(s) as Box<dyn AsyncRead + Send + Unpin>);
         let pid = child.id();
-        Ok(SpawnedProcess::new(stdin, stdout, stderr, LocalProcess { child, pid, exited: None }))
+        Ok(SpawnedProcess::new(
+            stdin,
+            stdout,
+            stderr,
+            LocalProcess {
+                child,
+                pid,
+                exited: None,
+            },
+        ))
     }
 }
 

@@ -1,0 +1,93 @@
+//! The process supervisor: owns the CLI's [`ProcessHandle`], reaps it, and runs the shutdown
+//! sequence (close stdin, wait, SIGTERM the process group, wait, SIGKILL, reap).
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+
+use crate::control::Writer;
+use crate::transport::{ExitInfo, ProcessHandle, ShutdownSignal};
+
+/// Owns the handle; if dropped before the process was reaped (the runtime is shutting down, or
+/// the supervisor task was aborted), kills the process group synchronously.
+struct Owned {
+    handle: Box<dyn ProcessHandle>,
+    reaped: bool,
+}
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        if self.reaped {
+            return;
+        }
+        let _ = self.handle.signal(ShutdownSignal::Kill);
+        for _ in 0..100 {
+            match self.handle.try_wait() {
+                Ok(Some(_)) | Err(_) => return,
+                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            }
+        }
+        tracing::warn!(pid = ?self.handle.id(), "the CLI did not exit after SIGKILL");
+    }
+}
+
+enum Outcome {
+    Exited(std::io::Result<ExitInfo>),
+    StopRequested,
+}
+
+/// Starts the supervisor. `stop` asks for the shutdown sequence; the exit status is published on
+/// the returned channel once the process is reaped.
+pub(crate) fn supervise(
+    handle: Box<dyn ProcessHandle>,
+    writer: Writer,
+    stop: CancellationToken,
+    grace: Duration,
+) -> watch::Receiver<Option<ExitInfo>> {
+    let (tx, rx) = watch::channel(None);
+    tokio::spawn(async move {
+        let mut owned = Owned {
+            handle,
+            reaped: false,
+        };
+        let outcome = tokio::select! {
+            status = owned.handle.wait() => Outcome::Exited(status),
+            () = stop.cancelled() => Outcome::StopRequested,
+        };
+        let status = match outcome {
+            Outcome::Exited(status) => status,
+            Outcome::StopRequested => shut_down(owned.handle.as_mut(), &writer, grace).await,
+        };
+        owned.reaped = true;
+        // The CLI is gone; anything it left in its process group (an MCP server that ignored its
+        // stdin closing, a background shell) goes with it.
+        let _ = owned.handle.signal(ShutdownSignal::Kill);
+        let info = status.unwrap_or_else(|err| {
+            tracing::warn!("waiting for the CLI failed: {err}");
+            ExitInfo::new(None)
+        });
+        tracing::debug!(code = ?info.code, "the CLI exited");
+        let _ = tx.send(Some(info));
+    });
+    rx
+}
+
+async fn shut_down(
+    handle: &mut dyn ProcessHandle,
+    writer: &Writer,
+    grace: Duration,
+) -> std::io::Result<ExitInfo> {
+    writer.close();
+    if let Ok(status) = tokio::time::timeout(grace, handle.wait()).await {
+        return status;
+    }
+    tracing::debug!("the CLI did not exit after stdin closed; sending SIGTERM");
+    handle.signal(ShutdownSignal::Terminate)?;
+    if let Ok(status) = tokio::time::timeout(grace, handle.wait()).await {
+        return status;
+    }
+    tracing::warn!("the CLI ignored SIGTERM; sending SIGKILL");
+    handle.signal(ShutdownSignal::Kill)?;
+    handle.wait().await
+}

@@ -1,0 +1,196 @@
+//! CLI → SDK control requests: each runs on its own task, concurrently with everything else, and
+//! is always answered (an unknown subtype gets an error response; the CLI would hang otherwise),
+//! unless the CLI withdraws it with `control_cancel_request`.
+
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex, RwLock};
+
+use futures::FutureExt;
+use serde_json::{Value, json};
+use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
+
+use super::writer::Writer;
+use crate::hooks::{HookCallback, HookContext};
+use crate::mcp::SdkMcpServer;
+use crate::permissions::{CanUseTool, PermissionContext, PermissionRequest};
+use crate::protocol::{self, InboundRequest};
+
+/// What the CLI can call back into.
+#[derive(Default)]
+pub(crate) struct Handlers {
+    pub(crate) can_use_tool: Option<Arc<dyn CanUseTool>>,
+    pub(crate) hooks: HashMap<String, Arc<dyn HookCallback>>,
+    pub(crate) mcp_servers: RwLock<HashMap<String, Arc<dyn SdkMcpServer>>>,
+}
+
+impl std::fmt::Debug for Handlers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handlers")
+            .field("can_use_tool", &self.can_use_tool.is_some())
+            .field("hooks", &self.hooks.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Dispatches inbound requests and tracks them so they can be cancelled.
+#[derive(Debug)]
+pub(crate) struct Dispatcher {
+    handlers: Arc<Handlers>,
+    writer: Writer,
+    in_flight: Arc<Mutex<HashMap<String, CancellationToken>>>,
+}
+
+/// The answer to one inbound request.
+enum Reply {
+    Success(Value),
+    Error(String),
+    /// Withdrawn by the CLI: send nothing.
+    Cancelled,
+}
+
+impl Dispatcher {
+    pub(crate) fn new(handlers: Arc<Handlers>, writer: Writer) -> Self {
+        Dispatcher {
+            handlers,
+            writer,
+            in_flight: Arc::default(),
+        }
+    }
+
+    pub(crate) fn handlers(&self) -> &Arc<Handlers> {
+        &self.handlers
+    }
+
+    /// Starts handling one request on its own task.
+    pub(crate) fn dispatch(&self, request_id: String, request: InboundRequest) {
+        let token = CancellationToken::new();
+        if let Ok(mut in_flight) = self.in_flight.lock() {
+            in_flight.insert(request_id.clone(), token.clone());
+        }
+        let handlers = self.handlers.clone();
+        let writer = self.writer.clone();
+        let in_flight = self.in_flight.clone();
+        let span = tracing::debug_span!("claude_agent.inbound", request_id = %request_id);
+        tokio::spawn(
+            async move {
+                let work = AssertUnwindSafe(handle(&handlers, request, token.clone())).catch_unwind();
+                let reply = tokio::select! {
+                    reply = work => reply.unwrap_or_else(|panic| Reply::Error(format!("SDK callback panicked: {}", panic_text(&panic)))),
+                    () = token.cancelled() => Reply::Cancelled,
+                };
+                let still_wanted = in_flight.lock().map(|mut m| m.remove(&request_id).is_some()).unwrap_or(true);
+                let line = match reply {
+                    _ if !still_wanted || token.is_cancelled() => None,
+                    Reply::Cancelled => None,
+                    Reply::Success(value) => Some(protocol::control_success_line(&request_id, &value)),
+                    Reply::Error(message) => Some(protocol::control_error_line(&request_id, &message)),
+                };
+                if let Some(line) = line {
+                    let _ = writer.send(line);
+                }
+            }
+            .instrument(span),
+        );
+    }
+
+    /// The CLI withdrew request `id`: cancel its handler; no answer is sent.
+    pub(crate) fn cancel(&self, id: &str) {
+        let token = self.in_flight.lock().ok().and_then(|mut m| m.remove(id));
+        if let Some(token) = token {
+            tracing::debug!(request_id = id, "CLI cancelled its request");
+            token.cancel();
+        }
+    }
+
+    /// Cancels everything in flight (the connection is closing).
+    pub(crate) fn cancel_all(&self) {
+        if let Ok(mut in_flight) = self.in_flight.lock() {
+            for (_, token) in in_flight.drain() {
+                token.cancel();
+            }
+        }
+    }
+}
+
+async fn handle(handlers: &Handlers, request: InboundRequest, token: CancellationToken) -> Reply {
+    match request {
+        InboundRequest::CanUseTool(body) => {
+            let Some(callback) = handlers.can_use_tool.clone() else {
+                return Reply::Error(
+                    "no can_use_tool callback is registered in this SDK session".into(),
+                );
+            };
+            let request: PermissionRequest = match serde_json::from_value(body) {
+                Ok(request) => request,
+                Err(err) => return Reply::Error(format!("malformed can_use_tool request: {err}")),
+            };
+            let result = callback
+                .can_use_tool(
+                    request.clone(),
+                    PermissionContext {
+                        cancellation: token,
+                    },
+                )
+                .await;
+            Reply::Success(result.to_wire(&request))
+        }
+        InboundRequest::HookCallback {
+            callback_id,
+            input,
+            tool_use_id,
+        } => {
+            let Some(callback) = handlers.hooks.get(&callback_id).cloned() else {
+                return Reply::Error(format!(
+                    "no hook callback registered with id `{callback_id}`"
+                ));
+            };
+            let cx = HookContext {
+                tool_use_id,
+                cancellation: token,
+            };
+            match callback.call(input, cx).await {
+                Ok(output) => Reply::Success(output),
+                Err(message) => Reply::Error(message),
+            }
+        }
+        InboundRequest::McpMessage {
+            server_name,
+            message,
+        } => {
+            let server = handlers
+                .mcp_servers
+                .read()
+                .ok()
+                .and_then(|s| s.get(&server_name).cloned());
+            let response = match server {
+                Some(server) => server
+                    .handle(message)
+                    .await
+                    .unwrap_or_else(|| json!({"jsonrpc": "2.0", "result": {}})),
+                None => json!({
+                    "jsonrpc": "2.0",
+                    "id": message.get("id").cloned().unwrap_or(Value::Null),
+                    "error": {"code": -32601, "message": format!("Server '{server_name}' not found")},
+                }),
+            };
+            Reply::Success(json!({ "mcp_response": response }))
+        }
+        // The TypeScript SDK's default: decline MCP elicitations nobody handles.
+        InboundRequest::Elicitation(_) => Reply::Success(json!({"action": "decline"})),
+        InboundRequest::Other { subtype, .. } => {
+            Reply::Error(format!("Unsupported control request subtype: {subtype}"))
+        }
+    }
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(text) = panic.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = panic.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "non-string panic payload".to_owned()
+    }
+}
