@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use futures::stream::{Stream, StreamExt};
+use futures::stream::{BoxStream, Stream, StreamExt};
 use serde_json::{Value, json};
 
 use crate::connection::{Connection, control};
@@ -71,7 +71,7 @@ impl Client {
     }
 
     /// The messages of the current turn, up to and including its `result`.
-    pub fn receive_response(&mut self) -> impl Stream<Item = Result<Message>> + Send + '_ {
+    pub fn receive_response(&mut self) -> BoxStream<'_, Result<Message>> {
         futures::stream::unfold(
             (&mut self.connection, false),
             |(connection, done)| async move {
@@ -83,14 +83,16 @@ impl Client {
                 Some((message, (connection, done)))
             },
         )
+        .boxed()
     }
 
     /// Every message until the CLI exits.
-    pub fn receive_messages(&mut self) -> impl Stream<Item = Result<Message>> + Send + '_ {
+    pub fn receive_messages(&mut self) -> BoxStream<'_, Result<Message>> {
         futures::stream::unfold(&mut self.connection, |connection| async move {
             let message = connection.recv().await?;
             Some((message, connection))
         })
+        .boxed()
     }
 
     /// The session id the CLI reported, once a message carrying it has been received.

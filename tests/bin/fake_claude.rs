@@ -1,1 +1,187 @@
-fn main() {}
+//! A fake `claude` CLI for the faults the real one will not produce on demand: garbage lines, a
+//! huge line, a crash mid-stream, an exit before `initialize`, a hang, and protocol corner cases.
+//!
+//! The behaviour is chosen with `FAKE_CLAUDE_MODE`; `--version` prints `FAKE_CLAUDE_VERSION`
+//! (default `2.1.330 (Claude Code)`). Everything else speaks just enough stream-json to drive the
+//! SDK: it answers `initialize`, and on each user message runs the mode's script.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, Write};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+const SESSION: &str = "00000000-0000-4000-8000-000000000000";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--version") {
+        let version =
+            std::env::var("FAKE_CLAUDE_VERSION").unwrap_or_else(|_| "2.1.330 (Claude Code)".into());
+        println!("{version}");
+        return;
+    }
+    let mode = std::env::var("FAKE_CLAUDE_MODE").unwrap_or_default();
+    if let Ok(path) = std::env::var("FAKE_CLAUDE_ARGS_FILE") {
+        std::fs::write(path, args.join("\n")).unwrap();
+    }
+    match mode.as_str() {
+        "exit-before-init" => {
+            eprintln!("Error: fake CLI refuses to start");
+            std::process::exit(1);
+        }
+        "mcp-first" => {
+            // Like the real CLI: an mcp_message before the initialize response; initialize is only
+            // answered after the SDK answered ours.
+            let mut lines = stdin_lines();
+            let init = lines.next().unwrap();
+            emit(
+                &json!({"type": "control_request", "request_id": "cli-1", "request": {"subtype": "mcp_message", "server_name": "nobody", "message": {"jsonrpc": "2.0", "id": 0, "method": "tools/list"}}}),
+            );
+            let reply = lines.next().unwrap();
+            answer_initialize(&init);
+            run_turns(lines, |_| {
+                vec![
+                    assistant("saw mcp reply"),
+                    result_with(&reply["response"]["response"].to_string()),
+                ]
+            });
+            return;
+        }
+        _ => {}
+    }
+    let mut lines = stdin_lines();
+    let Some(init) = lines.next() else { return };
+    if mode == "never-init" {
+        std::thread::sleep(Duration::from_secs(600));
+        return;
+    }
+    answer_initialize(&init);
+    match mode.as_str() {
+        "garbage" => run_turns(lines, |_| {
+            println!("this line is not JSON at all");
+            println!("{{\"type\": \"assistant\", broken");
+            vec![assistant("still here"), result_with("survived garbage")]
+        }),
+        "huge-line" => run_turns(lines, |_| {
+            let size: usize = std::env::var("FAKE_CLAUDE_HUGE")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(50 << 20);
+            let mut out = std::io::stdout().lock();
+            out.write_all(b"{\"type\":\"assistant\",\"padding\":\"")
+                .unwrap();
+            out.write_all(&vec![b'x'; size]).unwrap();
+            out.write_all(b"\"}\n").unwrap();
+            out.flush().unwrap();
+            vec![result_with("after the huge line")]
+        }),
+        "crash" => run_turns(lines, |_| {
+            emit(&assistant("about to crash"));
+            eprintln!("fatal: the fake CLI crashed on purpose");
+            std::process::exit(3);
+        }),
+        "hang" => run_turns(lines, |_| {
+            // A grandchild in our process group that ignores SIGTERM: only the SDK's SIGKILL of
+            // the whole group removes it. Its pid goes to a file so tests can check.
+            let child = std::process::Command::new("sh")
+                .args(["-c", "trap '' TERM; while :; do sleep 1; done"])
+                .spawn()
+                .unwrap();
+            if let Ok(path) = std::env::var("FAKE_CLAUDE_PID_FILE") {
+                std::fs::write(path, format!("{} {}", std::process::id(), child.id())).unwrap();
+            }
+            emit(&assistant("thinking forever"));
+            loop {
+                std::thread::sleep(Duration::from_secs(60));
+            }
+        }),
+        "unknown-request" => {
+            emit(
+                &json!({"type": "control_request", "request_id": "cli-9", "request": {"subtype": "brand_new_request", "x": 1}}),
+            );
+            // The prompt may arrive before the answer: wait for the answer, then run the turn.
+            let mut reply = None;
+            let mut prompted = false;
+            for line in lines.by_ref() {
+                match line["type"].as_str() {
+                    Some("control_response") if line["response"]["request_id"] == "cli-9" => {
+                        reply = Some(line)
+                    }
+                    Some("user") => prompted = true,
+                    _ => {}
+                }
+                if prompted && reply.is_some() {
+                    break;
+                }
+            }
+            emit(&result_with(&reply.unwrap_or_default().to_string()));
+            run_turns(lines, |_| vec![result_with("ok")]);
+        }
+        "unknown-types" => run_turns(lines, |_| {
+            vec![
+                json!({"type": "brand_new_type", "session_id": SESSION, "payload": {"a": 1}}),
+                json!({"type": "system", "subtype": "brand_new_subtype", "session_id": SESSION, "x": true}),
+                json!({"type": "assistant", "session_id": SESSION, "uuid": "u1", "parent_tool_use_id": null,
+                       "message": {"id": "m1", "type": "message", "role": "assistant", "model": "fake",
+                                   "content": [{"type": "hologram", "data": 42}, {"type": "text", "text": "known"}]}}),
+                result_with("after unknowns"),
+            ]
+        }),
+        _ => run_turns(lines, |_| {
+            vec![assistant("hello from the fake CLI"), result_with("ok")]
+        }),
+    }
+}
+
+fn stdin_lines() -> impl Iterator<Item = Value> {
+    std::io::stdin()
+        .lock()
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|line| serde_json::from_str::<Value>(&line).ok())
+}
+
+fn emit(value: &Value) {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{value}").unwrap();
+    out.flush().unwrap();
+}
+
+fn answer_initialize(request: &Value) {
+    let id = request["request_id"].clone();
+    emit(
+        &json!({"type": "control_response", "response": {"subtype": "success", "request_id": id,
+        "response": {"commands": [], "agents": [], "models": [], "account": {}, "output_style": "default",
+                     "available_output_styles": ["default"], "pid": std::process::id()}}}),
+    );
+}
+
+/// Answers control requests with empty successes and runs `turn` for each user message; exits 0
+/// at end of input.
+fn run_turns(lines: impl Iterator<Item = Value>, mut turn: impl FnMut(&Value) -> Vec<Value>) {
+    for line in lines {
+        match line["type"].as_str() {
+            Some("user") => {
+                for message in turn(&line) {
+                    emit(&message);
+                }
+            }
+            Some("control_request") => emit(&json!({"type": "control_response", "response": {
+                "subtype": "success", "request_id": line["request_id"], "response": {}}})),
+            _ => {}
+        }
+    }
+}
+
+fn assistant(text: &str) -> Value {
+    json!({"type": "assistant", "session_id": SESSION, "uuid": "a1", "parent_tool_use_id": null,
+           "message": {"id": "msg_fake", "type": "message", "role": "assistant", "model": "fake",
+                       "content": [{"type": "text", "text": text}], "stop_reason": null}})
+}
+
+fn result_with(text: &str) -> Value {
+    json!({"type": "result", "subtype": "success", "is_error": false, "duration_ms": 1, "duration_api_ms": 1,
+           "num_turns": 1, "result": text, "session_id": SESSION, "total_cost_usd": 0.0, "usage": {},
+           "modelUsage": {}, "permission_denials": [], "uuid": "r1", "stop_reason": "end_turn"})
+}

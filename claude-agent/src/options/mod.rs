@@ -24,6 +24,8 @@ pub struct Options {
     pub(crate) max_line: Option<usize>,
     pub(crate) spawner: Option<Arc<dyn Spawner>>,
     pub(crate) skip_version_check: bool,
+    pub(crate) init_timeout: Option<Duration>,
+    pub(crate) shutdown: Option<Duration>,
 }
 impl std::fmt::Debug for Options {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -38,7 +40,11 @@ impl std::fmt::Debug for OptionsBuilder {
     }
 }
 impl OptionsBuilder {
-    pub fn cli_path(mut self, p: impl Into<PathBuf>) -> Self {
+    pub fn cli_path(mut self, p: impl AsRef<Path>) -> Self {
+        self.0.cli_path = Some(p.as_ref().to_path_buf());
+        self
+    }
+    pub fn _x(mut self, p: impl Into<PathBuf>) -> Self {
         self.0.cli_path = Some(p.into());
         self
     }
@@ -162,10 +168,10 @@ impl Options {
         self.control_timeout.unwrap_or(Duration::from_secs(60))
     }
     pub(crate) fn initialize_timeout(&self) -> Duration {
-        Duration::from_secs(60)
+        self.init_timeout.unwrap_or(Duration::from_secs(60))
     }
     pub(crate) fn shutdown_timeout(&self) -> Duration {
-        Duration::from_secs(5)
+        self.shutdown.unwrap_or(Duration::from_secs(5))
     }
     pub(crate) fn skip_version_check(&self) -> bool {
         self.skip_version_check
@@ -175,5 +181,15 @@ impl Options {
     }
     pub(crate) fn spawner(&self) -> Option<Arc<dyn Spawner>> {
         self.spawner.clone()
+    }
+}
+impl OptionsBuilder {
+    pub fn initialize_timeout(mut self, d: Duration) -> Self {
+        self.0.init_timeout = Some(d);
+        self
+    }
+    pub fn shutdown_timeout(mut self, d: Duration) -> Self {
+        self.0.shutdown = Some(d);
+        self
     }
 }
