@@ -225,14 +225,13 @@ impl ModelServer {
     /// seconds) for it to finish.
     pub async fn shutdown(mut self) {
         self.shared.cancel.cancel();
-        if let Some(mut task) = self.task.take() {
-            if tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+        if let Some(mut task) = self.task.take()
+            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
                 .await
                 .is_err()
-            {
-                tracing::warn!("scripted model server did not stop in time; aborting it");
-                task.abort();
-            }
+        {
+            tracing::warn!("scripted model server did not stop in time; aborting it");
+            task.abort();
         }
     }
 }
