@@ -413,3 +413,60 @@ async fn hanging_reply_is_interrupted() {
         .await
         .expect("shutdown in time");
 }
+
+#[tokio::test]
+async fn subagent_turns_are_answered_by_content() {
+    let agents = json!({"reviewer": {
+        "description": "Reviews code",
+        "prompt": "You are the reviewer subagent.",
+        "tools": ["Read"],
+    }});
+    let server = start(
+        ScriptedModel::new()
+            .on(
+                Match::any().system_contains("You are the reviewer subagent."),
+                Reply::text("LGTM from the reviewer"),
+            )
+            .on(
+                Match::any().tool_result_for_tool("Agent"),
+                Reply::text("main turn done"),
+            )
+            .then(Reply::tool_use(
+                "Agent",
+                json!({
+                    "description": "Review",
+                    "prompt": "Review the code",
+                    "subagent_type": "reviewer",
+                    // 2.1.330 runs agents in the background by default and reports them later.
+                    "run_in_background": false,
+                }),
+            )),
+    )
+    .await;
+    let env = TestEnv::new(&server).unwrap();
+    let run = run(&env, "get a review", &["--agents", &agents.to_string()]).await;
+    assert_eq!(
+        run.result()["result"],
+        "main turn done",
+        "stderr: {}",
+        run.stderr
+    );
+
+    let requests = server.message_requests();
+    assert_eq!(requests.len(), 3, "{requests:#?}");
+    assert!(requests.iter().all(|r| r.matched));
+    let sub = requests
+        .iter()
+        .find(|r| r.system_text().contains("You are the reviewer subagent."))
+        .expect("the subagent's turn");
+    assert_eq!(sub.last_user_text(), "Review the code");
+    assert!(
+        sub.offers_tool("Read") && !sub.offers_tool("Bash"),
+        "{:?}",
+        sub.tools()
+    );
+    let last = requests.last().unwrap().tool_results();
+    assert_eq!(last.len(), 1, "{last:?}");
+    assert_eq!(last[0].tool_name.as_deref(), Some("Agent"));
+    assert!(last[0].text.contains("LGTM from the reviewer"), "{last:?}");
+}

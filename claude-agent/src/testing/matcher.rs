@@ -36,6 +36,7 @@ pub struct Match {
     tool_result: Option<ToolResultCond>,
     no_tool_result: bool,
     user_text: Vec<String>,
+    user_full_text: Vec<String>,
     system: Vec<String>,
     tools: Vec<String>,
     number: Option<usize>,
@@ -108,6 +109,15 @@ impl Match {
         self
     }
 
+    /// Any text of the last user message, `<system-reminder>` blocks included, contains
+    /// `needle` (see [`RecordedRequest::last_user_full_text`]); for example
+    /// `"<task-notification>"`, how the CLI reports a finished background agent.
+    #[must_use]
+    pub fn user_message_contains(mut self, needle: impl Into<String>) -> Self {
+        self.user_full_text.push(needle.into());
+        self
+    }
+
     /// The system prompt contains `needle` (see [`RecordedRequest::system_text`]).
     #[must_use]
     pub fn system_contains(mut self, needle: impl Into<String>) -> Self {
@@ -156,6 +166,16 @@ impl Match {
                 return false;
             }
         }
+        if !self.user_full_text.is_empty() {
+            let text = req.last_user_full_text();
+            if !self
+                .user_full_text
+                .iter()
+                .all(|s| text.contains(s.as_str()))
+            {
+                return false;
+            }
+        }
         if !self.tools.is_empty() {
             let offered = req.tools();
             if !self.tools.iter().all(|t| offered.contains(t)) {
@@ -191,6 +211,7 @@ impl fmt::Debug for Match {
             .field("tool_result", &self.tool_result)
             .field("no_tool_result", &self.no_tool_result)
             .field("user_text", &self.user_text)
+            .field("user_full_text", &self.user_full_text)
             .field("system", &self.system)
             .field("tools", &self.tools)
             .field("number", &self.number)
@@ -266,6 +287,25 @@ mod tests {
                 .matches(&req)
         );
         assert!(!Match::any().user_text_contains("bye").matches(&req));
+    }
+
+    #[test]
+    fn reminders_count_only_for_the_full_user_message() {
+        let req = RecordedRequest::messages_request(json!({
+            "messages": [{"role": "user", "content": [
+                {"type": "text", "text": "<system-reminder>\n<task-notification>done</task-notification>\n</system-reminder>"}
+            ]}]
+        }));
+        assert!(
+            Match::any()
+                .user_message_contains("<task-notification>")
+                .matches(&req)
+        );
+        assert!(
+            !Match::any()
+                .user_text_contains("<task-notification>")
+                .matches(&req)
+        );
     }
 
     #[test]

@@ -17,8 +17,11 @@
 //! - 5xx and 529 are retried up to 10 times with growing delays unless the response says
 //!   `x-should-retry: false`, which error replies send unless made [`Reply::retryable`];
 //! - the tool that ends a run with a JSON schema is `StructuredOutput`
-//!   ([`Reply::structured_output`]); subagent turns interleave with the main turn (match them by
-//!   [`Match::system_contains`] or [`Match::offers_tool`]).
+//!   ([`Reply::structured_output`]);
+//! - subagent turns interleave with the main turn: match them by [`Match::system_contains`] (the
+//!   agent's prompt) or [`Match::offers_tool`]. Agents run in the background unless the `Agent`
+//!   tool input says `"run_in_background": false`; a background agent's result comes back later
+//!   as a `<task-notification>` reminder in a new user turn ([`Match::user_message_contains`]).
 //!
 //! # Examples
 //!

@@ -1,5 +1,7 @@
 //! What the CLI sent: [`RecordedRequest`] and the views tests assert on.
 
+use std::fmt;
+
 use serde_json::Value;
 
 /// Path of the Messages API endpoint (the CLI appends `?beta=true`).
@@ -25,7 +27,11 @@ pub(crate) const MESSAGES_PATH: &str = "/v1/messages";
 /// assert_eq!(req.tools(), ["Bash"]);
 /// assert_eq!(req.last_user_text(), "hi");
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its `Debug` output is a summary (prompt, tool results, tools, the start of the system prompt)
+/// rather than the whole body, which is tens of kilobytes for a CLI turn; print
+/// [`body`](Self::body) for everything.
+#[derive(Clone, PartialEq)]
 pub struct RecordedRequest {
     /// 1-based number among `POST /v1/messages` requests; `None` for any other request.
     pub number: Option<usize>,
@@ -176,6 +182,17 @@ impl RecordedRequest {
         }
     }
 
+    /// Every text block of the last user message joined with newlines, including the
+    /// `<system-reminder>` blocks the CLI injects (where it reports background-task
+    /// notifications, for example). Empty if none.
+    pub fn last_user_full_text(&self) -> String {
+        match self.last_user_message().and_then(|m| m.get("content")) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Array(blocks)) => join_texts(blocks),
+            _ => String::new(),
+        }
+    }
+
     /// The `tool_result` blocks of the last user message, in order.
     pub fn tool_results(&self) -> Vec<ToolResultSeen> {
         let Some(Value::Array(blocks)) = self.last_user_message().and_then(|m| m.get("content"))
@@ -219,6 +236,36 @@ impl RecordedRequest {
                     && b.get("id").and_then(Value::as_str) == Some(tool_use_id)
             })
             .and_then(|b| b.get("name").and_then(Value::as_str).map(str::to_owned))
+    }
+}
+
+/// Characters of the system prompt shown by `Debug`.
+const DEBUG_SYSTEM_CHARS: usize = 160;
+
+impl fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("RecordedRequest");
+        s.field("number", &self.number)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("matched", &self.matched);
+        if self.is_messages() {
+            let system = self.system_text();
+            let mut head: String = system.chars().take(DEBUG_SYSTEM_CHARS).collect();
+            if head.len() < system.len() {
+                head.push_str("...");
+            }
+            s.field("model", &self.model)
+                .field("stream", &self.stream)
+                .field("messages", &self.messages().len())
+                .field("last_user_text", &self.last_user_text())
+                .field("tool_results", &self.tool_results())
+                .field("tools", &self.tools())
+                .field("system", &head);
+        } else {
+            s.field("body", &self.body);
+        }
+        s.finish_non_exhaustive()
     }
 }
 
@@ -306,7 +353,29 @@ mod tests {
             ]}, {"role": "system", "content": "env"}]
         }));
         assert_eq!(req.last_user_text(), "hello");
+        assert_eq!(
+            req.last_user_full_text(),
+            "<system-reminder>\nx\n</system-reminder>\nhello"
+        );
         assert!(req.tool_results().is_empty());
+    }
+
+    #[test]
+    fn debug_is_a_summary_not_the_body() {
+        let long_system = "S".repeat(10_000);
+        let req = RecordedRequest::messages_request(json!({
+            "system": long_system,
+            "tools": [{"name": "Bash", "input_schema": {"huge": "B".repeat(10_000)}}],
+            "messages": [{"role": "user", "content": "hi"}]
+        }));
+        let dbg = format!("{req:?}");
+        assert!(dbg.len() < 1_000, "{}", dbg.len());
+        assert!(
+            dbg.contains("last_user_text: \"hi\"") && dbg.contains("\"Bash\""),
+            "{dbg}"
+        );
+        let other = RecordedRequest::new("GET", "/x", None, vec![], json!({"a": 1}));
+        assert!(format!("{other:?}").contains("body: Object"), "{other:?}");
     }
 
     #[test]
