@@ -357,6 +357,9 @@ async fn many_concurrent_requests_are_all_answered() {
         let resp = timeout(LIMIT, task).await.unwrap().unwrap();
         assert_eq!(resp.status, 200);
     }
+    timeout(LIMIT, server.wait_for_message_requests(40))
+        .await
+        .expect("all 40 counted");
     let mut numbers: Vec<usize> = server
         .message_requests()
         .iter()

@@ -385,13 +385,9 @@ async fn hanging_reply_is_interrupted() {
     cli.prompt("wait forever").await;
 
     // Once the model request is in flight, interrupt the turn.
-    timeout(LIMIT, async {
-        while server.message_requests().is_empty() {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    })
-    .await
-    .expect("the CLI asks the model");
+    timeout(LIMIT, server.wait_for_message_requests(1))
+        .await
+        .expect("the CLI asks the model");
     cli.send(&json!({
         "type": "control_request",
         "request_id": "req_interrupt",

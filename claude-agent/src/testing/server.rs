@@ -132,6 +132,7 @@ impl ScriptedModel {
             }),
             cancel: CancellationToken::new(),
             max_recorded: self.max_recorded,
+            seen: tokio::sync::watch::Sender::new(0),
         });
         let app = Router::new()
             .fallback(handle)
@@ -216,6 +217,27 @@ impl ModelServer {
             .collect()
     }
 
+    /// Waits until at least `count` Messages API requests have been received (for example to
+    /// interrupt a turn once its model request is in flight). Put a timeout around it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use claude_agent::testing::ScriptedModel;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> std::io::Result<()> {
+    /// let server = ScriptedModel::new().start().await?;
+    /// let waited = tokio::time::timeout(Duration::from_millis(10), server.wait_for_message_requests(1)).await;
+    /// assert!(waited.is_err(), "nobody asked the model yet");
+    /// # Ok(()) }
+    /// ```
+    pub async fn wait_for_message_requests(&self, count: usize) {
+        let mut seen = self.shared.seen.subscribe();
+        // The sender lives in `self.shared`, so the channel cannot close while we wait.
+        let _ = seen.wait_for(|&n| n >= count).await;
+    }
+
     /// How many one-shot replies (queued with `then` or in `on_sequence` rules) are unused.
     pub fn remaining_replies(&self) -> usize {
         self.shared.lock().script.remaining()
@@ -248,6 +270,8 @@ struct Shared {
     state: Mutex<ServerState>,
     cancel: CancellationToken,
     max_recorded: usize,
+    /// Number of Messages API requests received (and recorded) so far.
+    seen: tokio::sync::watch::Sender<usize>,
 }
 
 #[derive(Debug)]
@@ -410,6 +434,7 @@ async fn messages(shared: &Shared, req: RecordedRequest, body_len: usize) -> Res
             },
         };
         shared.record(&mut state, req);
+        shared.seen.send_replace(number);
         (plan, picked.reply.stall)
     };
 
