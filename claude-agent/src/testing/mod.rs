@@ -47,6 +47,7 @@
 //! ```
 
 mod env;
+mod handler;
 mod matcher;
 mod reply;
 mod request;
