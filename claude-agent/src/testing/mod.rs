@@ -49,6 +49,7 @@
 mod env;
 mod handler;
 mod matcher;
+mod options;
 mod reply;
 mod request;
 mod script;

@@ -1,0 +1,33 @@
+//! Glue from a [`TestEnv`] to [`Options`](crate::Options): one line to point an agent at the
+//! scripted model.
+
+use super::env::{TestEnv, cli_path};
+use crate::OptionsBuilder;
+
+impl TestEnv {
+    /// Options that run the real CLI ([`cli_path`]) in this environment: its variables, its
+    /// working directory, nothing loaded from the user's own settings. Add your agent's options on
+    /// top. Fails with install instructions when the CLI is not found.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use claude_agent::testing::{Reply, ScriptedModel, TestEnv};
+    ///
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let server = ScriptedModel::new().then(Reply::text("Hi!")).start().await?;
+    /// let env = TestEnv::new(&server)?;
+    /// let answer = claude_agent::query("Say hi", env.options()?.build()).text().await?;
+    /// assert_eq!(answer, "Hi!");
+    /// # Ok(()) }
+    /// ```
+    pub fn options(&self) -> Result<OptionsBuilder, String> {
+        let mut builder = crate::Options::builder()
+            .cli_path(cli_path()?)
+            .cwd(self.cwd());
+        for (key, value) in self.env_vars() {
+            builder = builder.env(key, value);
+        }
+        Ok(builder)
+    }
+}
