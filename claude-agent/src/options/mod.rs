@@ -1,13 +1,299 @@
-//! Options (stub; being written).
-/// Stub.
-#[derive(Debug, Clone, Default)]
-pub struct Options {}
-/// Stub.
-#[derive(Debug, Default)]
-pub struct OptionsBuilder {}
-/// Stub.
-#[derive(Debug, Clone, Copy)]
-pub enum PermissionMode {
-    /// Stub.
-    Default,
+//! Every setting of a session, and how each one reaches the CLI.
+//!
+//! Build [`Options`] with [`Options::builder`]. Building never fails; the options are checked
+//! when a session starts (or when you call [`Options::cli_args`]), and a value the SDK refuses
+//! yields [`Error::InvalidOption`](crate::Error::InvalidOption).
+//!
+//! Each option reaches the CLI in one of three ways:
+//!
+//! - a command-line flag (model, tools, permission mode, session ids, ...); see
+//!   [`Options::cli_args`] for the exact vector;
+//! - a field of the `initialize` request (system prompt, subagents, hooks, in-process MCP servers,
+//!   structured output, title, ...), which keeps large values off the command line;
+//! - an environment variable of the CLI process ([`env`](OptionsBuilder::env),
+//!   [`enable_file_checkpointing`](OptionsBuilder::enable_file_checkpointing),
+//!   [`client_app`](OptionsBuilder::client_app)).
+//!
+//! # Security
+//!
+//! - Environment variables that make the CLI, or the commands it runs, load or execute other code
+//!   (`LD_*`, `DYLD_*`, `NODE_OPTIONS`, `PATH`, `BASH_ENV`, `PYTHONPATH`, ...) are refused unless
+//!   allowed with [`allow_env`](OptionsBuilder::allow_env) or equal to this process's own value.
+//! - [`extra_arg`](OptionsBuilder::extra_arg) only passes flags in [`ALLOWED_EXTRA_FLAGS`], and a
+//!   value is always attached as `--flag=value`, so it can neither become another flag nor the
+//!   prompt.
+//! - No argument may contain NUL; values that start with `-` are always attached with `=`.
+//!
+//! # Examples
+//!
+//! ```
+//! use claude_agent::Options;
+//! use claude_agent::options::{PermissionMode, SystemPrompt};
+//!
+//! let options = Options::builder()
+//!     .model("sonnet")
+//!     .system_prompt(SystemPrompt::preset_with_append("Answer briefly."))
+//!     .allowed_tools(["Read", "Grep"])
+//!     .permission_mode(PermissionMode::AcceptEdits)
+//!     .max_turns(8)
+//!     .build();
+//! let args = options.cli_args()?;
+//! assert!(args.windows(2).any(|w| w == ["--model", "sonnet"]));
+//! assert!(args.windows(2).any(|w| w == ["--permission-mode", "acceptEdits"]));
+//! # Ok::<(), claude_agent::Error>(())
+//! ```
+
+mod agents;
+mod argv;
+mod builder;
+mod builder_process;
+mod builder_session;
+mod config;
+mod enums;
+mod env;
+mod extra_args;
+mod initialize;
+mod launch;
+mod sandbox;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+pub use agents::{AgentDefinition, AgentMcpServerSpec};
+pub use builder::OptionsBuilder;
+pub use config::{OutputFormat, PluginConfig, Skills, SystemPrompt, ThinkingConfig, Tools};
+pub use enums::{
+    AgentMemory, Effort, PermissionMode, PermissionPrompts, SettingSource, ThinkingDisplay,
+};
+pub use extra_args::ALLOWED_EXTRA_FLAGS;
+pub(crate) use launch::LaunchPlan;
+pub use sandbox::{SandboxFilesystemConfig, SandboxNetworkConfig, SandboxSettings};
+
+use crate::hooks::{HookEvent, HookMatcher};
+use crate::mcp::McpServerConfig;
+use crate::permissions::CanUseTool;
+use crate::transport::Spawner;
+
+/// Default maximum length of one line from the CLI: 32 MiB.
+pub const DEFAULT_MAX_LINE_BYTES: usize = 32 * 1024 * 1024;
+/// Default time to wait for the answer to a control request: 60 s.
+pub const DEFAULT_CONTROL_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default (and minimum, when taken from `CLAUDE_CODE_STREAM_CLOSE_TIMEOUT`) time to wait for the
+/// answer to `initialize`: 60 s.
+pub const DEFAULT_INITIALIZE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default grace period at shutdown, before SIGTERM and again before SIGKILL: 5 s.
+pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The settings of a session. Build with [`Options::builder`]; cheap to clone.
+///
+/// # Examples
+///
+/// ```
+/// use claude_agent::Options;
+///
+/// let base = Options::builder().model("haiku").build();
+/// let variant = base.to_builder().max_turns(3).build();
+/// assert!(variant.cli_args().unwrap().contains(&"--max-turns".to_owned()));
+/// ```
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct Options {
+    // Tools and permissions.
+    tools: Option<Tools>,
+    allowed_tools: Vec<String>,
+    disallowed_tools: Vec<String>,
+    skills: Option<Skills>,
+    permission_mode: Option<PermissionMode>,
+    allow_dangerously_skip_permissions: bool,
+    permission_prompt_tool_name: Option<String>,
+    permission_prompts: Option<PermissionPrompts>,
+    can_use_tool: Option<Opaque<dyn CanUseTool>>,
+    hooks: Vec<(HookEvent, HookMatcher)>,
+    // MCP.
+    mcp_servers: BTreeMap<String, McpServerConfig>,
+    strict_mcp_config: bool,
+    // Prompt, model, agents.
+    system_prompt: Option<SystemPrompt>,
+    agents: BTreeMap<String, AgentDefinition>,
+    agent: Option<String>,
+    model: Option<String>,
+    fallback_model: Option<String>,
+    max_turns: Option<u32>,
+    max_budget_usd: Option<f64>,
+    task_budget: Option<u64>,
+    thinking: Option<ThinkingConfig>,
+    thinking_display: Option<ThinkingDisplay>,
+    max_thinking_tokens: Option<u32>,
+    effort: Option<Effort>,
+    output_format: Option<OutputFormat>,
+    betas: Vec<String>,
+    // Session.
+    resume: Option<String>,
+    fork_session: bool,
+    resume_session_at: Option<String>,
+    resume_drops_turn: Option<String>,
+    session_id: Option<String>,
+    continue_conversation: bool,
+    persist_session: Option<bool>,
+    title: Option<String>,
+    prompt_suggestions: Option<bool>,
+    forward_subagent_text: Option<bool>,
+    enable_file_checkpointing: bool,
+    include_partial_messages: bool,
+    include_hook_events: bool,
+    // Settings.
+    setting_sources: Option<Vec<SettingSource>>,
+    settings: Option<String>,
+    sandbox: Option<Value>,
+    plugins: Vec<PluginConfig>,
+    project_config_root: Option<PathBuf>,
+    initialize_fields: Map<String, Value>,
+    // Process.
+    cwd: Option<PathBuf>,
+    add_dirs: Vec<PathBuf>,
+    env: Vec<(String, Option<String>)>,
+    inherit_env: Option<bool>,
+    allowed_env: BTreeSet<String>,
+    client_app: Option<String>,
+    extra_args: Vec<(String, Option<String>)>,
+    debug: Option<Option<String>>,
+    debug_file: Option<PathBuf>,
+    cli_path: Option<PathBuf>,
+    stderr: Option<Opaque<dyn Fn(&str) + Send + Sync>>,
+    spawner: Option<Arc<dyn Spawner>>,
+    // Runtime knobs.
+    max_line_bytes: Option<usize>,
+    control_timeout: Option<Duration>,
+    initialize_timeout: Option<Duration>,
+    shutdown_timeout: Option<Duration>,
+    skip_version_check: bool,
 }
+
+/// A shared callback that prints as `<callback>` in `Debug` output.
+pub(crate) struct Opaque<T: ?Sized>(pub(crate) Arc<T>);
+
+impl<T: ?Sized> Clone for Opaque<T> {
+    fn clone(&self) -> Self {
+        Opaque(Arc::clone(&self.0))
+    }
+}
+
+impl<T: ?Sized> fmt::Debug for Opaque<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<callback>")
+    }
+}
+
+impl Options {
+    /// Starts building options.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::Options;
+    ///
+    /// let options = Options::builder().model("opus").max_budget_usd(1.0).build();
+    /// # let _ = options;
+    /// ```
+    pub fn builder() -> OptionsBuilder {
+        OptionsBuilder::default()
+    }
+
+    /// A builder that starts from these options.
+    pub fn to_builder(&self) -> OptionsBuilder {
+        OptionsBuilder::from(self.clone())
+    }
+
+    /// The exact arguments (without the program) the CLI will be started with.
+    ///
+    /// Runs the same checks as starting a session, so an invalid option yields
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption) here too. Reads the settings file
+    /// when [`sandbox`](OptionsBuilder::sandbox) has to be merged into one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::Options;
+    ///
+    /// let args = Options::default().cli_args()?;
+    /// assert_eq!(
+    ///     args,
+    ///     ["--output-format", "stream-json", "--verbose", "--input-format", "stream-json",
+    ///      "--setting-sources="]
+    /// );
+    /// # Ok::<(), claude_agent::Error>(())
+    /// ```
+    pub fn cli_args(&self) -> crate::Result<Vec<String>> {
+        Ok(self.launch_plan()?.args)
+    }
+
+    /// The configured CLI executable, if any.
+    pub(crate) fn cli_path(&self) -> Option<&Path> {
+        self.cli_path.as_deref()
+    }
+
+    /// The longest line accepted from the CLI.
+    pub(crate) fn max_line_bytes(&self) -> usize {
+        self.max_line_bytes.unwrap_or(DEFAULT_MAX_LINE_BYTES)
+    }
+
+    /// How long to wait for the answer to an SDK → CLI control request.
+    pub(crate) fn control_timeout(&self) -> Duration {
+        self.control_timeout.unwrap_or(DEFAULT_CONTROL_TIMEOUT)
+    }
+
+    /// How long to wait for the answer to `initialize`: the configured value, else
+    /// `max(CLAUDE_CODE_STREAM_CLOSE_TIMEOUT ms, 60 s)` (the variable is read from this options'
+    /// environment entries first, then from this process).
+    pub(crate) fn initialize_timeout(&self) -> Duration {
+        if let Some(timeout) = self.initialize_timeout {
+            return timeout;
+        }
+        let from_options = self
+            .env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "CLAUDE_CODE_STREAM_CLOSE_TIMEOUT")
+            .map(|(_, v)| v.clone());
+        let raw = match from_options {
+            Some(value) => value,
+            None => std::env::var("CLAUDE_CODE_STREAM_CLOSE_TIMEOUT").ok(),
+        };
+        let from_env = raw
+            .and_then(|ms| ms.trim().parse::<u64>().ok())
+            .map(Duration::from_millis)
+            .unwrap_or_default();
+        from_env.max(DEFAULT_INITIALIZE_TIMEOUT)
+    }
+
+    /// Grace period at shutdown, before SIGTERM and again before SIGKILL.
+    pub(crate) fn shutdown_timeout(&self) -> Duration {
+        self.shutdown_timeout.unwrap_or(DEFAULT_SHUTDOWN_TIMEOUT)
+    }
+
+    /// Whether to skip the CLI version check (the option, or a non-empty
+    /// `CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK` in this process's environment).
+    pub(crate) fn skip_version_check(&self) -> bool {
+        self.skip_version_check
+            || std::env::var_os("CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK")
+                .is_some_and(|v| !v.is_empty())
+    }
+
+    /// The stderr line callback, if any.
+    pub(crate) fn stderr_callback(&self) -> Option<Arc<dyn Fn(&str) + Send + Sync>> {
+        self.stderr.as_ref().map(|cb| Arc::clone(&cb.0))
+    }
+
+    /// The custom spawner, if any.
+    pub(crate) fn spawner(&self) -> Option<Arc<dyn Spawner>> {
+        self.spawner.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests;
