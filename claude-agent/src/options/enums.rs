@@ -98,8 +98,10 @@ string_enum! {
     /// assert_eq!(newer, PermissionMode::Other("manual".into()));
     /// assert_eq!(serde_json::to_string(&newer).unwrap(), "\"manual\"");
     /// ```
+    #[derive(Default)]
     pub enum PermissionMode {
         /// The CLI's standard rules: ask (through the permission callback) when unsure.
+        #[default]
         Default => "default",
         /// Accept file edits without asking.
         AcceptEdits => "acceptEdits",
@@ -113,12 +115,6 @@ string_enum! {
         DontAsk => "dontAsk",
         /// Let the CLI's classifier decide.
         Auto => "auto",
-    }
-}
-
-impl Default for PermissionMode {
-    fn default() -> Self {
-        PermissionMode::Default
     }
 }
 

@@ -164,7 +164,7 @@ pub struct Options {
     debug: Option<Option<String>>,
     debug_file: Option<PathBuf>,
     cli_path: Option<PathBuf>,
-    stderr: Option<Opaque<dyn Fn(&str) + Send + Sync>>,
+    stderr: Option<Opaque<StderrCallback>>,
     spawner: Option<Arc<dyn Spawner>>,
     // Runtime knobs.
     max_line_bytes: Option<usize>,
@@ -173,6 +173,9 @@ pub struct Options {
     shutdown_timeout: Option<Duration>,
     skip_version_check: bool,
 }
+
+/// The stderr line callback.
+pub(crate) type StderrCallback = dyn Fn(&str) + Send + Sync;
 
 /// A shared callback that prints as `<callback>` in `Debug` output.
 pub(crate) struct Opaque<T: ?Sized>(pub(crate) Arc<T>);
@@ -285,7 +288,7 @@ impl Options {
     }
 
     /// The stderr line callback, if any.
-    pub(crate) fn stderr_callback(&self) -> Option<Arc<dyn Fn(&str) + Send + Sync>> {
+    pub(crate) fn stderr_callback(&self) -> Option<Arc<StderrCallback>> {
         self.stderr.as_ref().map(|cb| Arc::clone(&cb.0))
     }
 
