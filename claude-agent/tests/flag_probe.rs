@@ -162,6 +162,7 @@ async fn allow_all(_req: PermissionRequest, _cx: PermissionContext) -> Permissio
 /// The option probes: (name, options, run with `IS_SANDBOX=1`). Options that can be combined
 /// share a run (the CLI names the flag it refuses); the values of each enum are spread over the
 /// "variants" runs, one value per run.
+#[allow(deprecated)] // `max_thinking_tokens` is still mapped, so it is probed.
 fn option_probes(s: &Scratch) -> Vec<(String, OptionsBuilder, bool)> {
     let b = Options::builder;
     let mut probes: Vec<(String, OptionsBuilder, bool)> = Vec::new();

@@ -243,6 +243,7 @@ impl OptionsBuilder {
 
     /// Deprecated: use [`thinking`](Self::thinking). Sets the thinking budget
     /// (`--max-thinking-tokens`); `0` turns thinking off.
+    #[deprecated(note = "use `thinking(ThinkingConfig::..)` instead")]
     pub fn max_thinking_tokens(mut self, tokens: u32) -> Self {
         self.options.max_thinking_tokens = Some(tokens);
         self

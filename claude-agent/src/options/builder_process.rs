@@ -38,7 +38,7 @@ impl OptionsBuilder {
     /// later calls win). Variables that can hijack the process (`LD_PRELOAD`, `PATH`,
     /// `NODE_OPTIONS`, ...) need [`allow_env`](Self::allow_env).
     pub fn env(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.options.env.push((key.into(), Some(value.into())));
+        self.options.env.0.push((key.into(), Some(value.into())));
         self
     }
 
@@ -51,19 +51,21 @@ impl OptionsBuilder {
     {
         self.options
             .env
+            .0
             .extend(vars.into_iter().map(|(k, v)| (k.into(), Some(v.into()))));
         self
     }
 
     /// Removes a variable from the CLI's environment.
     pub fn remove_env(mut self, key: impl Into<String>) -> Self {
-        self.options.env.push((key.into(), None));
+        self.options.env.0.push((key.into(), None));
         self
     }
 
     /// Whether the CLI inherits this process's environment (default `true`). With `false` it
     /// gets only the SDK's variables and those set with [`env`](Self::env), so pass what it
-    /// needs (`HOME`, credentials, and `PATH` for the commands it runs).
+    /// needs (`HOME`, credentials, and `PATH` for the commands it runs; passing this process's
+    /// own `PATH` value needs no [`allow_env`](Self::allow_env)).
     pub fn inherit_env(mut self, inherit: bool) -> Self {
         self.options.inherit_env = Some(inherit);
         self

@@ -44,7 +44,7 @@ impl fmt::Debug for LaunchPlan {
         f.debug_struct("LaunchPlan")
             .field("args", &self.args)
             .field("clear_env", &self.clear_env)
-            .field("env", &self.env)
+            .field("env", &super::EnvEntries(self.env.clone()))
             .field("cwd", &self.cwd)
             .field("initialize", &self.initialize)
             .field("hook_callbacks", &hooks)
@@ -75,7 +75,7 @@ impl Options {
         let parent = |key: &str| std::env::var(key).ok();
         let env = env::build(&env::EnvInputs {
             inherit,
-            user: &self.env,
+            user: &self.env.0,
             allowed: &self.allowed_env,
             cwd,
             file_checkpointing: self.enable_file_checkpointing,

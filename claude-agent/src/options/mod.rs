@@ -23,6 +23,7 @@
 //!   value is always attached as `--flag=value`, so it can neither become another flag nor the
 //!   prompt.
 //! - No argument may contain NUL; values that start with `-` are always attached with `=`.
+//! - `Debug` output of [`Options`] shows environment variable names, never their values.
 //!
 //! # Examples
 //!
@@ -156,7 +157,7 @@ pub struct Options {
     // Process.
     cwd: Option<PathBuf>,
     add_dirs: Vec<PathBuf>,
-    env: Vec<(String, Option<String>)>,
+    env: EnvEntries,
     inherit_env: Option<bool>,
     allowed_env: BTreeSet<String>,
     client_app: Option<String>,
@@ -172,6 +173,33 @@ pub struct Options {
     initialize_timeout: Option<Duration>,
     shutdown_timeout: Option<Duration>,
     skip_version_check: bool,
+}
+
+/// The user's environment entries, in order: set (`Some`) or remove (`None`). `Debug` shows the
+/// names only, so secrets in values stay out of logs.
+#[derive(Clone, Default)]
+pub(crate) struct EnvEntries(pub(crate) Vec<(String, Option<String>)>);
+
+impl fmt::Debug for EnvEntries {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        redacted_env(f, &self.0)
+    }
+}
+
+/// Formats environment entries as `{"KEY": <set>, "OTHER": <removed>}`.
+pub(crate) fn redacted_env(
+    f: &mut fmt::Formatter<'_>,
+    entries: &[(String, Option<String>)],
+) -> fmt::Result {
+    struct Mark(bool);
+    impl fmt::Debug for Mark {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(if self.0 { "<set>" } else { "<removed>" })
+        }
+    }
+    f.debug_map()
+        .entries(entries.iter().map(|(k, v)| (k, Mark(v.is_some()))))
+        .finish()
 }
 
 /// The stderr line callback.
@@ -216,7 +244,9 @@ impl Options {
     ///
     /// Runs the same checks as starting a session, so an invalid option yields
     /// [`Error::InvalidOption`](crate::Error::InvalidOption) here too. Reads the settings file
-    /// when [`sandbox`](OptionsBuilder::sandbox) has to be merged into one.
+    /// when [`sandbox`](OptionsBuilder::sandbox) has to be merged into one. The vector holds
+    /// the settings and MCP configuration verbatim, so it may contain secrets (MCP headers,
+    /// settings `env`): take care before logging it.
     ///
     /// # Examples
     ///
@@ -259,6 +289,7 @@ impl Options {
         }
         let from_options = self
             .env
+            .0
             .iter()
             .rev()
             .find(|(k, _)| k == "CLAUDE_CODE_STREAM_CLOSE_TIMEOUT")

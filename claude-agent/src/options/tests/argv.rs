@@ -122,6 +122,7 @@ fn betas_are_one_flag_each() {
 }
 
 #[test]
+#[allow(deprecated)] // `max_thinking_tokens` is still mapped.
 fn thinking_maps_like_the_typescript_sdk() {
     assert_eq!(
         extra(b().thinking(ThinkingConfig::Adaptive)),

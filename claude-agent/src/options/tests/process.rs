@@ -136,3 +136,18 @@ fn to_builder_keeps_everything_and_debug_hides_callbacks() {
         "{text}"
     );
 }
+
+#[test]
+fn debug_output_shows_env_names_but_never_values() {
+    let options = b()
+        .env("ANTHROPIC_API_KEY", "sk-secret-value")
+        .remove_env("OLD")
+        .build();
+    let text = format!("{options:?}");
+    assert!(!text.contains("sk-secret-value"), "{text}");
+    assert!(text.contains("\"ANTHROPIC_API_KEY\": <set>"), "{text}");
+    assert!(text.contains("\"OLD\": <removed>"), "{text}");
+    let text = format!("{:?}", options.launch_plan().unwrap());
+    assert!(!text.contains("sk-secret-value"), "{text}");
+    assert!(text.contains("ANTHROPIC_API_KEY"), "{text}");
+}
