@@ -1,0 +1,287 @@
+//! Small string-valued settings that also appear on the wire (permission modes, effort levels,
+//! setting sources, ...).
+//!
+//! Each enum is forward compatible: a name this SDK version does not know parses into `Other`,
+//! keeps its text, and is passed through verbatim.
+
+use std::convert::Infallible;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Defines a forward-compatible string enum: known names map to variants, anything else to
+/// `Other(String)`.
+macro_rules! string_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+            /// A name this SDK version does not know; sent and kept verbatim.
+            Other(String),
+        }
+
+        impl $name {
+            #[doc = concat!("Every [`", stringify!($name), "`] this SDK version knows by name.")]
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The name the CLI uses.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )*
+                    $name::Other(name) => name,
+                }
+            }
+
+            /// Parses a CLI name; unknown names become `Other`.
+            pub fn from_name(name: &str) -> Self {
+                match name {
+                    $( $wire => $name::$variant, )*
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Infallible;
+            fn from_str(s: &str) -> Result<Self, Infallible> {
+                Ok($name::from_name(s))
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name::from_name(s)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let name = String::deserialize(deserializer)?;
+                Ok($name::from_name(&name))
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// How the CLI decides whether a tool may run (`--permission-mode`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::options::PermissionMode;
+    ///
+    /// assert_eq!(PermissionMode::AcceptEdits.as_str(), "acceptEdits");
+    /// assert_eq!(PermissionMode::from_name("plan"), PermissionMode::Plan);
+    /// // Modes added by newer CLIs survive a round trip.
+    /// let newer: PermissionMode = serde_json::from_str("\"manual\"").unwrap();
+    /// assert_eq!(newer, PermissionMode::Other("manual".into()));
+    /// assert_eq!(serde_json::to_string(&newer).unwrap(), "\"manual\"");
+    /// ```
+    #[derive(Default)]
+    pub enum PermissionMode {
+        /// The CLI's standard rules: ask (through the permission callback) when unsure.
+        #[default]
+        Default => "default",
+        /// Accept file edits without asking.
+        AcceptEdits => "acceptEdits",
+        /// Plan only: no tool that changes anything runs.
+        Plan => "plan",
+        /// Run every tool without asking. Needs
+        /// [`allow_dangerously_skip_permissions`](crate::OptionsBuilder::allow_dangerously_skip_permissions)
+        /// on newer CLIs, and `IS_SANDBOX=1` in the environment when running as root.
+        BypassPermissions => "bypassPermissions",
+        /// Never ask: anything not pre-approved is denied.
+        DontAsk => "dontAsk",
+        /// Let the CLI's classifier decide.
+        Auto => "auto",
+    }
+}
+
+string_enum! {
+    /// How much effort the model puts into a response (`--effort`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::options::Effort;
+    ///
+    /// assert_eq!(Effort::XHigh.as_str(), "xhigh");
+    /// assert_eq!("max".parse::<Effort>().unwrap(), Effort::Max);
+    /// ```
+    pub enum Effort {
+        /// Low effort.
+        Low => "low",
+        /// Medium effort.
+        Medium => "medium",
+        /// High effort (the CLI's default).
+        High => "high",
+        /// Extra-high effort.
+        XHigh => "xhigh",
+        /// Maximum effort.
+        Max => "max",
+    }
+}
+
+string_enum! {
+    /// A filesystem settings source the CLI may load (`--setting-sources`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::options::SettingSource;
+    ///
+    /// assert_eq!(SettingSource::Project.as_str(), "project");
+    /// ```
+    pub enum SettingSource {
+        /// `~/.claude/settings.json`.
+        User => "user",
+        /// `.claude/settings.json` in the project (and `CLAUDE.md`).
+        Project => "project",
+        /// `.claude/settings.local.json` in the project.
+        Local => "local",
+    }
+}
+
+string_enum! {
+    /// How thinking blocks are shown (`--thinking-display`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::options::ThinkingDisplay;
+    ///
+    /// assert_eq!(ThinkingDisplay::Summarized.as_str(), "summarized");
+    /// ```
+    pub enum ThinkingDisplay {
+        /// Summarized thinking.
+        Summarized => "summarized",
+        /// No thinking text.
+        Omitted => "omitted",
+    }
+}
+
+string_enum! {
+    /// Who answers permission prompts in print/SDK mode (`--permission-prompts`, CLI 2.1.330+).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::options::PermissionPrompts;
+    ///
+    /// assert_eq!(PermissionPrompts::Nobody.as_str(), "none");
+    /// ```
+    pub enum PermissionPrompts {
+        /// The SDK host (the permission callback) or the permission-prompt tool answers.
+        Host => "host",
+        /// Nobody: anything that would prompt is denied automatically.
+        Nobody => "none",
+    }
+}
+
+string_enum! {
+    /// Where a subagent keeps its memory.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::options::AgentMemory;
+    ///
+    /// assert_eq!(AgentMemory::Project.as_str(), "project");
+    /// ```
+    pub enum AgentMemory {
+        /// The user's memory.
+        User => "user",
+        /// The project's shared memory.
+        Project => "project",
+        /// The project's local memory.
+        Local => "local",
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permission_mode_names_round_trip() {
+        for mode in PermissionMode::ALL {
+            assert_eq!(&PermissionMode::from_name(mode.as_str()), mode);
+            let json = serde_json::to_string(mode).unwrap();
+            assert_eq!(
+                &serde_json::from_str::<PermissionMode>(&json).unwrap(),
+                mode
+            );
+        }
+        let names: Vec<_> = PermissionMode::ALL
+            .iter()
+            .map(PermissionMode::as_str)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "default",
+                "acceptEdits",
+                "plan",
+                "bypassPermissions",
+                "dontAsk",
+                "auto"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_names_keep_their_text() {
+        let mode: PermissionMode = serde_json::from_str("\"superMode\"").unwrap();
+        assert_eq!(mode, PermissionMode::Other("superMode".into()));
+        assert_eq!(mode.to_string(), "superMode");
+        assert_eq!(Effort::from_name("ultra"), Effort::Other("ultra".into()));
+        assert_eq!(
+            serde_json::to_value(Effort::Other("ultra".into())).unwrap(),
+            "ultra"
+        );
+    }
+
+    #[test]
+    fn non_string_values_are_a_decode_error_not_a_panic() {
+        assert!(serde_json::from_str::<PermissionMode>("42").is_err());
+    }
+
+    #[test]
+    fn effort_and_sources_use_cli_spelling() {
+        let names: Vec<_> = Effort::ALL.iter().map(Effort::as_str).collect();
+        assert_eq!(names, ["low", "medium", "high", "xhigh", "max"]);
+        let names: Vec<_> = SettingSource::ALL
+            .iter()
+            .map(SettingSource::as_str)
+            .collect();
+        assert_eq!(names, ["user", "project", "local"]);
+        assert_eq!(
+            PermissionPrompts::from_name("none"),
+            PermissionPrompts::Nobody
+        );
+        assert_eq!(ThinkingDisplay::Omitted.to_string(), "omitted");
+        assert_eq!(AgentMemory::from_name("local"), AgentMemory::Local);
+    }
+}
