@@ -58,3 +58,8 @@ pub mod prelude {
     pub use crate::{Client, Error, Options, Result, query};
     pub use futures::StreamExt as _;
 }
+
+/// The README's examples, compiled as doctests so they cannot drift from the API.
+#[cfg(all(doctest, feature = "testing"))]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

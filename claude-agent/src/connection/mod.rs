@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
 use crate::control::{Dispatcher, Handlers, Pending, Writer};
-use crate::options::Options;
+use crate::options::{LaunchPlan, Options};
 use crate::protocol::{InitializeResponse, Message, UserInput};
 use crate::transport::{self, ExitInfo, LocalSpawner, SpawnCommand, Spawner, StderrTail};
 use crate::{Error, Result};
@@ -145,7 +145,7 @@ impl Connection {
     }
 
     async fn connect_inner(options: &Options, span: tracing::Span) -> Result<Connection> {
-        let plan = options.launch_plan()?;
+        let plan: LaunchPlan = options.launch_plan()?;
         if let Some(cwd) = &plan.cwd
             && !cwd.is_dir()
         {
