@@ -30,8 +30,15 @@ async fn turn(client: &mut Client) -> (Vec<Message>, ResultMessage) {
 
 #[tokio::test]
 async fn multi_turn_keeps_one_session_and_cumulative_cost() {
-    let offline = Offline::start(ScriptedModel::new().then(Reply::text("Noted: 7.")).then(Reply::text("It was 7."))).await;
-    let mut client = within(Client::connect(offline.options().build())).await.unwrap();
+    let offline = Offline::start(
+        ScriptedModel::new()
+            .then(Reply::text("Noted: 7."))
+            .then(Reply::text("It was 7.")),
+    )
+    .await;
+    let mut client = within(Client::connect(offline.options().build()))
+        .await
+        .unwrap();
     client.send("Remember 7.").await.unwrap();
     let (_, first) = turn(&mut client).await;
     client.send("Which number?").await.unwrap();
@@ -39,9 +46,17 @@ async fn multi_turn_keeps_one_session_and_cumulative_cost() {
     assert_eq!(first.result.as_deref(), Some("Noted: 7."));
     assert_eq!(second.result.as_deref(), Some("It was 7."));
     assert_eq!(first.session_id, second.session_id);
-    assert_eq!(client.session_id().as_deref(), Some(first.session_id.as_str()));
+    assert_eq!(
+        client.session_id().as_deref(),
+        Some(first.session_id.as_str())
+    );
     assert!(first.total_cost_usd > 0.0, "the scripted usage has a cost");
-    assert!(second.total_cost_usd > first.total_cost_usd, "cost is cumulative: {} then {}", first.total_cost_usd, second.total_cost_usd);
+    assert!(
+        second.total_cost_usd > first.total_cost_usd,
+        "cost is cumulative: {} then {}",
+        first.total_cost_usd,
+        second.total_cost_usd
+    );
     // The second request carries the first exchange: one process, one conversation.
     let requests = offline.server.message_requests();
     assert_eq!(requests.len(), 2);
@@ -55,9 +70,14 @@ async fn multi_turn_keeps_one_session_and_cumulative_cost() {
 async fn interrupt_while_the_model_stalls_then_the_client_is_still_usable() {
     let model = ScriptedModel::new()
         .on(Match::any().user_text_contains("stall"), Reply::hang())
-        .on(Match::any().user_text_contains("again"), Reply::text("Back again."));
+        .on(
+            Match::any().user_text_contains("again"),
+            Reply::text("Back again."),
+        );
     let offline = Offline::start(model).await;
-    let mut client = within(Client::connect(offline.options().build())).await.unwrap();
+    let mut client = within(Client::connect(offline.options().build()))
+        .await
+        .unwrap();
     client.send("please stall").await.unwrap();
     within(async {
         while offline.server.message_requests().is_empty() {
@@ -67,7 +87,11 @@ async fn interrupt_while_the_model_stalls_then_the_client_is_still_usable() {
     .await;
     within(client.interrupt()).await.unwrap();
     let (_, interrupted) = turn(&mut client).await;
-    assert_eq!(interrupted.subtype, ResultSubtype::ErrorDuringExecution, "{interrupted:?}");
+    assert_eq!(
+        interrupted.subtype,
+        ResultSubtype::ErrorDuringExecution,
+        "{interrupted:?}"
+    );
     client.send("again").await.unwrap();
     let (_, result) = turn(&mut client).await;
     assert_eq!(result.result.as_deref(), Some("Back again."));
@@ -77,9 +101,15 @@ async fn interrupt_while_the_model_stalls_then_the_client_is_still_usable() {
 #[tokio::test]
 async fn set_model_and_set_permission_mode_take_effect() {
     let offline = Offline::start(ScriptedModel::new().fallback(Reply::text("ok"))).await;
-    let mut client = within(Client::connect(offline.options().build())).await.unwrap();
-    within(client.set_model(Some("claude-haiku-4-5"))).await.unwrap();
-    within(client.set_permission_mode(PermissionMode::AcceptEdits)).await.unwrap();
+    let mut client = within(Client::connect(offline.options().build()))
+        .await
+        .unwrap();
+    within(client.set_model(Some("claude-haiku-4-5")))
+        .await
+        .unwrap();
+    within(client.set_permission_mode(PermissionMode::AcceptEdits))
+        .await
+        .unwrap();
     client.send("hello").await.unwrap();
     let (messages, _) = turn(&mut client).await;
     let requests = offline.server.message_requests();
@@ -91,7 +121,11 @@ async fn set_model_and_set_permission_mode_take_effect() {
             _ => None,
         })
         .expect("system/init");
-    assert_eq!(init.permission_mode.as_deref(), Some("acceptEdits"), "{init:?}");
+    assert_eq!(
+        init.permission_mode.as_deref(),
+        Some("acceptEdits"),
+        "{init:?}"
+    );
     assert_eq!(init.model.as_deref(), Some("claude-haiku-4-5"));
     within(client.close()).await.unwrap();
 }
@@ -99,11 +133,17 @@ async fn set_model_and_set_permission_mode_take_effect() {
 #[tokio::test]
 async fn initialization_result_lists_models_commands_and_account() {
     let offline = Offline::start(ScriptedModel::new()).await;
-    let client = within(Client::connect(offline.options().build())).await.unwrap();
+    let client = within(Client::connect(offline.options().build()))
+        .await
+        .unwrap();
     assert!(!client.supported_models().is_empty());
     assert!(!client.supported_commands().is_empty());
     let account = client.account_info().expect("account info");
-    assert_eq!(account.api_key_source.as_deref(), Some("ANTHROPIC_API_KEY"), "{account:?}");
+    assert_eq!(
+        account.api_key_source.as_deref(),
+        Some("ANTHROPIC_API_KEY"),
+        "{account:?}"
+    );
     let init = client.initialization_result();
     assert!(init.claude_code_version.is_some() || init.raw.get("commands").is_some());
     within(client.close()).await.unwrap();
@@ -112,19 +152,30 @@ async fn initialization_result_lists_models_commands_and_account() {
 #[tokio::test]
 async fn control_requests_round_trip_and_cli_refusals_are_typed_errors() {
     let offline = Offline::start(ScriptedModel::new()).await;
-    let client = within(Client::connect(offline.options().build())).await.unwrap();
+    let client = within(Client::connect(offline.options().build()))
+        .await
+        .unwrap();
     within(client.mcp_server_status()).await.unwrap();
     let usage = within(client.get_context_usage()).await.unwrap();
     assert!(usage.max_tokens.unwrap_or_default() > 0, "{usage:?}");
     within(client.stop_task("no-such-task")).await.unwrap();
     within(client.interrupt()).await.unwrap(); // idle: a no-op
-    within(client.set_max_thinking_tokens(Some(2048))).await.unwrap();
-    let err = within(client.rewind_files("00000000-0000-4000-8000-000000000000", true)).await.unwrap_err();
+    within(client.set_max_thinking_tokens(Some(2048)))
+        .await
+        .unwrap();
+    let err = within(client.rewind_files("00000000-0000-4000-8000-000000000000", true))
+        .await
+        .unwrap_err();
     assert!(
         matches!(&err, Error::Control { subtype, message, .. } if subtype == "rewind_files" && message.contains("File rewinding is not enabled")),
         "{err:?}"
     );
-    let err = within(client.set_permission_mode(PermissionMode::Other("not-a-mode".into()))).await.unwrap_err();
-    assert!(matches!(&err, Error::Control { subtype, .. } if subtype == "set_permission_mode"), "{err:?}");
+    let err = within(client.set_permission_mode(PermissionMode::Other("not-a-mode".into())))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Control { subtype, .. } if subtype == "set_permission_mode"),
+        "{err:?}"
+    );
     within(client.close()).await.unwrap();
 }

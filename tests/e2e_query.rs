@@ -13,7 +13,9 @@ use serde_json::json;
 #[tokio::test]
 async fn one_shot_text_query_returns_the_scripted_answer() {
     let offline = Offline::start(ScriptedModel::new().then(Reply::text("Four."))).await;
-    let answer = within(query("What is 2 + 2?", offline.options().build()).text()).await.unwrap();
+    let answer = within(query("What is 2 + 2?", offline.options().build()).text())
+        .await
+        .unwrap();
     assert_eq!(answer, "Four.");
     let requests = offline.server.message_requests();
     assert_eq!(requests.len(), 1);
@@ -51,9 +53,15 @@ async fn messages_arrive_typed_and_in_order() {
 
 #[tokio::test]
 async fn streaming_input_runs_one_turn_per_message_in_one_session() {
-    let offline = Offline::start(ScriptedModel::new().then(Reply::text("first")).then(Reply::text("second"))).await;
+    let offline = Offline::start(
+        ScriptedModel::new()
+            .then(Reply::text("first"))
+            .then(Reply::text("second")),
+    )
+    .await;
     let prompts = futures::stream::iter([UserInput::text("one"), UserInput::text("two")]);
-    let messages = within(query(Prompt::stream(prompts), offline.options().build()).collect::<Vec<_>>()).await;
+    let messages =
+        within(query(Prompt::stream(prompts), offline.options().build()).collect::<Vec<_>>()).await;
     let results = results(&messages);
     assert_eq!(results.len(), 2, "{messages:?}");
     assert_eq!(results[0].result.as_deref(), Some("first"));
@@ -67,19 +75,34 @@ async fn streaming_input_runs_one_turn_per_message_in_one_session() {
 #[tokio::test]
 async fn max_turns_ends_with_an_error_max_turns_result() {
     let model = ScriptedModel::new()
-        .then(Reply::tool_use("Bash", json!({"command": "echo hi", "description": "Say hi"})))
+        .then(Reply::tool_use(
+            "Bash",
+            json!({"command": "echo hi", "description": "Say hi"}),
+        ))
         .then(Reply::text("done"));
     let offline = Offline::start(model).await;
-    let result = within(query("go", offline.options().max_turns(1).build()).result()).await.unwrap();
+    let result = within(query("go", offline.options().max_turns(1).build()).result())
+        .await
+        .unwrap();
     assert_eq!(result.subtype, ResultSubtype::ErrorMaxTurns, "{result:?}");
     assert!(result.is_error);
-    assert!(result.errors.iter().any(|e| e.contains("maximum number of turns")), "{:?}", result.errors);
+    assert!(
+        result
+            .errors
+            .iter()
+            .any(|e| e.contains("maximum number of turns")),
+        "{:?}",
+        result.errors
+    );
 }
 
 #[tokio::test]
 async fn max_budget_ends_with_an_error_max_budget_result() {
     let model = ScriptedModel::new()
-        .then(Reply::tool_use("Bash", json!({"command": "echo hi", "description": "Say hi"})))
+        .then(Reply::tool_use(
+            "Bash",
+            json!({"command": "echo hi", "description": "Say hi"}),
+        ))
         .then(Reply::text("done"));
     let offline = Offline::start(model).await;
     let options = offline.options().max_budget_usd(0.000_001).build();
@@ -87,8 +110,16 @@ async fn max_budget_ends_with_an_error_max_budget_result() {
     let claude_agent::Error::TurnFailed { result, .. } = err else {
         panic!("expected TurnFailed, got {err:?}")
     };
-    assert_eq!(result.subtype, ResultSubtype::ErrorMaxBudgetUsd, "{result:?}");
-    assert!(result.errors.iter().any(|e| e.contains("maximum budget")), "{:?}", result.errors);
+    assert_eq!(
+        result.subtype,
+        ResultSubtype::ErrorMaxBudgetUsd,
+        "{result:?}"
+    );
+    assert!(
+        result.errors.iter().any(|e| e.contains("maximum budget")),
+        "{:?}",
+        result.errors
+    );
 }
 
 #[tokio::test]
@@ -97,14 +128,49 @@ async fn dropping_a_stream_mid_turn_leaves_no_process_behind() {
     let mut stream = query("wait forever", offline.options().build());
     // system/init arrives before the model is asked; then the model hangs.
     let first = within(stream.next()).await.unwrap().unwrap();
-    assert!(matches!(first, Message::System(SystemMessage::Init(_))), "{first:?}");
+    assert!(
+        matches!(first, Message::System(SystemMessage::Init(_))),
+        "{first:?}"
+    );
     within(async {
         while offline.server.message_requests().is_empty() {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
     })
     .await;
-    assert!(!common::processes_in(offline.env.cwd()).is_empty(), "the CLI runs in the test's cwd");
+    assert!(
+        !common::processes_in(offline.env.cwd()).is_empty(),
+        "the CLI runs in the test's cwd"
+    );
     drop(stream);
-    common::no_processes_left(offline.env.cwd()).await.expect("no process left behind");
+    common::no_processes_left(offline.env.cwd())
+        .await
+        .expect("no process left behind");
+}
+
+/// Runs the CLI through the default spawner, counting launches: the shape of a container or ssh
+/// spawner.
+#[derive(Debug, Default)]
+struct Counting(std::sync::atomic::AtomicUsize);
+
+impl claude_agent::transport::Spawner for std::sync::Arc<Counting> {
+    fn spawn(
+        &self,
+        command: claude_agent::transport::SpawnCommand,
+    ) -> std::io::Result<claude_agent::transport::SpawnedProcess> {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        assert!(command.args.iter().any(|a| a == "stream-json"));
+        claude_agent::transport::LocalSpawner.spawn(command)
+    }
+}
+
+#[tokio::test]
+async fn a_custom_spawner_starts_the_cli() {
+    use claude_agent::transport::Spawner as _;
+    let offline = Offline::start(ScriptedModel::new().then(Reply::text("spawned"))).await;
+    let spawner = std::sync::Arc::new(Counting::default());
+    let options = offline.options().spawner(spawner.clone()).build();
+    let answer = within(query("hi", options).text()).await.unwrap();
+    assert_eq!(answer, "spawned");
+    assert_eq!(spawner.0.load(std::sync::atomic::Ordering::SeqCst), 1);
 }

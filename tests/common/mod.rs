@@ -24,13 +24,17 @@ impl Offline {
 
     /// Options for the real CLI in this environment.
     pub fn options(&self) -> OptionsBuilder {
-        self.env.options().expect("the Claude Code CLI is installed (run scripts/install-cli.sh)")
+        self.env
+            .options()
+            .expect("the Claude Code CLI is installed (run scripts/install-cli.sh)")
     }
 }
 
 /// Awaits `future` for at most 60 s (a hung CLI fails the test instead of hanging CI).
 pub async fn within<T>(future: impl std::future::Future<Output = T>) -> T {
-    tokio::time::timeout(Duration::from_secs(60), future).await.expect("finished within 60 s")
+    tokio::time::timeout(Duration::from_secs(60), future)
+        .await
+        .expect("finished within 60 s")
 }
 
 /// The `result` messages among `messages`.
@@ -46,10 +50,14 @@ pub fn results(messages: &[Result<Message, Error>]) -> Vec<&claude_agent::protoc
 
 /// Pids of live processes whose working directory is `cwd` (the CLI and anything it started).
 pub fn processes_in(cwd: &Path) -> Vec<u32> {
-    let Ok(cwd) = cwd.canonicalize() else { return Vec::new() };
+    let Ok(cwd) = cwd.canonicalize() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
         if std::fs::read_link(entry.path().join("cwd")).is_ok_and(|p| p == cwd) {
             out.push(pid);
         }
