@@ -65,7 +65,7 @@ pub use typed::{EventInput, Hook, InputEvent, IntoHookResult};
 /// Declares a typed hook: `#[hook(Event, matcher = "..", timeout = secs, on_failure = "deny",
 /// name = "..")]` on an `async fn` taking the event's input and returning [`HookOutput`] (or
 /// `Result<HookOutput, E: Display>`). See the module documentation.
-//TMP pub use claude_agent_macros::hook;
+pub use claude_agent_macros::hook;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
