@@ -57,6 +57,22 @@ async fn any_input(input: HookInput) -> HookOutput {
     HookOutput::proceed()
 }
 
+/// A hand-written input type for an MCP tool: no `ToolInput` impl, so no tool check applies.
+#[derive(serde::Deserialize)]
+struct CalcArgs {
+    a: f64,
+    b: f64,
+}
+
+#[hook(PreToolUse, matcher = "mcp__calc__add")]
+async fn calc_limit(input: PreToolUse<CalcArgs>) -> HookOutput {
+    if input.tool_input.a + input.tool_input.b > 100.0 {
+        HookOutput::deny("too big")
+    } else {
+        HookOutput::allow()
+    }
+}
+
 fn pre_tool_use(command: &str) -> Value {
     json!({"session_id": "s", "transcript_path": "/t", "cwd": "/p", "hook_event_name": "PreToolUse",
            "tool_name": "Bash", "tool_input": {"command": command}, "tool_use_id": "toolu_1"})
@@ -91,6 +107,7 @@ fn hooks_are_registered_sorted_with_their_location() {
         "raw_notification",
         "agent_alias",
         "any_input",
+        "calc_limit",
     ] {
         assert!(
             names.contains(&expected),

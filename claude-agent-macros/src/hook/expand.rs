@@ -49,7 +49,14 @@ pub(crate) fn expand(model: &HookModel, krate: &TokenStream) -> TokenStream {
     );
     let call = quote_spanned!(fn_name.span()=> #fn_name(input));
     let tool_check = model.tool_ty.as_ref().map(|tool_ty| {
+        // Every token of the check carries the matcher's (or the event's) span, so the
+        // compile-time failure points there.
         let span = tool_check_span(model);
+        let krate = respan(krate, span);
+        let matcher = model.matcher.as_ref().map_or_else(
+            || quote_spanned!(span=> ::core::option::Option::None),
+            |m| quote_spanned!(span=> ::core::option::Option::Some(#m)),
+        );
         quote_spanned! {span=>
             const _: () = {
                 #[allow(unused_imports)]
@@ -96,6 +103,25 @@ pub(crate) fn expand(model: &HookModel, krate: &TokenStream) -> TokenStream {
             }
         };
     }
+}
+
+/// `tokens` with every span set to `span` (the crate path has none of the user's spans).
+fn respan(tokens: &TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                inner.set_span(span);
+                proc_macro2::TokenTree::Group(inner)
+            } else {
+                token.set_span(span);
+                token
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

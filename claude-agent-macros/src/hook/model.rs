@@ -173,12 +173,9 @@ fn check_matcher(matcher: &str) -> Result<(), String> {
         .parse(matcher)
         .map(drop)
         .map_err(|e| {
-            e.to_string()
-                .lines()
-                .last()
-                .unwrap_or_default()
-                .trim()
-                .to_owned()
+            let text = e.to_string();
+            let last = text.lines().last().unwrap_or_default().trim();
+            last.strip_prefix("error: ").unwrap_or(last).to_owned()
         })
 }
 

@@ -23,6 +23,8 @@ const KEYS: &str = "`matcher`, `timeout`, `on_failure`, `name` or `crate`";
 pub(crate) fn args(tokens: TokenStream) -> syn::Result<HookArgs> {
     let mut args = HookArgs::default();
     let mut errors = Errors::default();
+    // Set once something was written in the event's place, even if it was not usable.
+    let mut event_written = false;
     let parser = syn::meta::parser(|meta| {
         let path = &meta.path;
         let key = path.get_ident().map(Ident::to_string).unwrap_or_default();
@@ -56,24 +58,30 @@ pub(crate) fn args(tokens: TokenStream) -> syn::Result<HookArgs> {
                 );
                 meta.value()?.parse::<syn::Expr>()?;
             }
-            _ => match (path.get_ident(), &args.event) {
-                (Some(event), None) => args.event = Some(event.clone()),
-                (Some(_), Some(_)) => errors.at(
+            _ => match (path.get_ident(), event_written) {
+                (_, true) => errors.at(
                     path,
                     format!(
                         "a hook has one event; to set another argument write `key = value` ({KEYS})"
                     ),
                 ),
-                (None, _) => errors.at(
-                    path,
-                    "expected an event name such as `PreToolUse` (without a path)",
-                ),
+                (Some(event), false) => {
+                    event_written = true;
+                    args.event = Some(event.clone());
+                }
+                (None, false) => {
+                    event_written = true;
+                    errors.at(
+                        path,
+                        "expected an event name such as `PreToolUse` (without a path)",
+                    );
+                }
             },
         }
         Ok(())
     });
     parser.parse2(tokens)?;
-    if args.event.is_none() {
+    if !event_written {
         errors.push(syn::Error::new(
             Span::call_site(),
             "`#[hook]` needs the event first, e.g. `#[hook(PreToolUse)]` or `#[hook(Stop)]`",
