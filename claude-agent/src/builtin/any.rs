@@ -3,12 +3,11 @@
 use serde_json::Value;
 
 use super::ToolInput;
-use super::agent::{
-    AgentInput, AskUserQuestionInput, ConfigInput, EnterWorktreeInput, ExitPlanModeInput,
-    TodoWriteInput,
-};
+use super::agent::AgentInput;
 use super::files::{EditInput, GlobInput, GrepInput, NotebookEditInput, ReadInput, WriteInput};
+use super::interaction::{AskUserQuestionInput, ExitPlanModeInput, TodoWriteInput};
 use super::mcp::{ListMcpResourcesInput, ReadMcpResourceInput};
+use super::settings::{ConfigInput, EnterWorktreeInput};
 use super::shell::{BashInput, TaskOutputInput, TaskStopInput};
 use super::web::{WebFetchInput, WebSearchInput};
 

@@ -24,17 +24,14 @@ mod agent;
 mod any;
 mod file_outputs;
 mod files;
+mod interaction;
 mod mcp;
+mod settings;
 mod shell;
 mod web;
 pub(crate) mod wire;
 
-pub use agent::{
-    AgentInput, AgentOutput, AgentUsage, AllowedPrompt, AskUserQuestionInput,
-    AskUserQuestionOutput, ConfigInput, ConfigOutput, EnterWorktreeInput, EnterWorktreeOutput,
-    ExitPlanModeInput, ExitPlanModeOutput, Question, QuestionOption, TextBlock, Todo, TodoStatus,
-    TodoWriteInput, TodoWriteOutput,
-};
+pub use agent::{AgentInput, AgentOutput, AgentUsage, TextBlock};
 pub use any::BuiltinToolInput;
 pub use file_outputs::{
     EditOutput, GitDiff, GlobOutput, GrepOutput, NotebookEditOutput, PatchHunk, ReadOutput,
@@ -44,12 +41,21 @@ pub use files::{
     CellType, EditInput, GlobInput, GrepInput, GrepOutputMode, NotebookEditInput, NotebookEditMode,
     ReadInput, WriteInput,
 };
+pub use interaction::{
+    AllowedPrompt, AskUserQuestionInput, AskUserQuestionOutput, ExitPlanModeInput,
+    ExitPlanModeOutput, Question, QuestionOption, Todo, TodoStatus, TodoWriteInput,
+    TodoWriteOutput,
+};
 pub use mcp::{
     ListMcpResourcesInput, McpResource, McpResourceContents, ReadMcpResourceInput,
     ReadMcpResourceOutput,
 };
+pub use settings::{ConfigInput, ConfigOutput, EnterWorktreeInput, EnterWorktreeOutput};
 pub use shell::{BashInput, BashOutput, TaskOutputInput, TaskStopInput, TaskStopOutput};
 pub use web::{WebFetchInput, WebFetchOutput, WebSearchHit, WebSearchInput, WebSearchOutput};
+
+/// Output of the `ListMcpResources` tool.
+pub type ListMcpResourcesOutput = Vec<McpResource>;
 
 /// The TypeScript SDK's name for [`EditInput`].
 pub type FileEditInput = EditInput;

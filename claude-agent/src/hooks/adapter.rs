@@ -164,6 +164,12 @@ impl<H: Hook> HookAdapter<H> {
     }
 }
 
+impl<H: Hook> From<HookAdapter<H>> for HookMatcher {
+    fn from(adapter: HookAdapter<H>) -> Self {
+        adapter.into_matcher()
+    }
+}
+
 impl<H> Clone for HookAdapter<H> {
     fn clone(&self) -> Self {
         HookAdapter {

@@ -53,6 +53,8 @@ impl<T> ProbeFallback for Probe<T> {}
 
 /// Fails compilation (in a `const`) when a hook's input is for one tool but its matcher is not
 /// exactly that tool's name or one of its aliases.
+// The panics are compile errors: `#[hook]` only calls this in a `const` item.
+#[allow(clippy::panic)]
 pub const fn check_tool_matcher(tool: ToolFacts, matcher: Option<&str>) {
     let Some((name, aliases, message)) = tool else {
         return;

@@ -286,11 +286,13 @@ fn to_dialog_answer(specific: &mut HookSpecificOutput) {
                 updated_permissions: None,
             })
         }
-        (Some(PermissionRequestDecision::Allow { updated_input, .. }), _) => {
-            if updated_input.is_none() {
-                *updated_input = input;
-            }
-        }
+        (
+            Some(PermissionRequestDecision::Allow {
+                updated_input: updated_input @ None,
+                ..
+            }),
+            _,
+        ) => *updated_input = input,
         _ => {}
     }
 }
