@@ -173,3 +173,42 @@ pub enum AgentOutput {
     #[serde(untagged)]
     Other(Value),
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn agent_output_parses_each_status_and_keeps_unknown_ones() {
+        let done: AgentOutput = serde_json::from_value(json!({
+            "status": "completed", "agentId": "a1", "content": [{"type": "text", "text": "done"}],
+            "totalToolUseCount": 2, "totalDurationMs": 10, "totalTokens": 30,
+            "usage": {"input_tokens": 10, "output_tokens": 20, "cache_read_input_tokens": null,
+                      "service_tier": "standard"},
+            "prompt": "p"
+        }))
+        .unwrap();
+        let AgentOutput::Completed { content, usage, .. } = &done else {
+            panic!("{done:?}")
+        };
+        assert_eq!(content[0].text, "done");
+        assert_eq!(
+            (usage.output_tokens, usage.cache_read_input_tokens),
+            (20, None)
+        );
+        assert_eq!(usage.extra["service_tier"], "standard");
+
+        let entered: AgentOutput = serde_json::from_value(
+            json!({"status": "sub_agent_entered", "description": "d", "message": "m"}),
+        )
+        .unwrap();
+        assert!(matches!(entered, AgentOutput::SubAgentEntered { .. }));
+
+        let raw = json!({"status": "teleported", "where": "mars"});
+        let future: AgentOutput = serde_json::from_value(raw.clone()).unwrap();
+        assert_eq!(future, AgentOutput::Other(raw.clone()));
+        assert_eq!(serde_json::to_value(&future).unwrap(), raw);
+    }
+}
