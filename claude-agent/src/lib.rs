@@ -32,6 +32,7 @@ mod control;
 mod error;
 mod query;
 
+pub mod builtin;
 pub mod hooks;
 pub mod mcp;
 pub mod options;
