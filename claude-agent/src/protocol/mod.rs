@@ -1,21 +1,115 @@
-//! Wire types: messages the CLI prints and control frames both ways. (Stub; being written.)
-use serde_json::Value;
+//! Wire types: the messages the CLI prints, the frames the SDK sends, and the typed answers to
+//! control requests.
+//!
+//! The CLI speaks newline-delimited JSON ("stream-json"). Each stdout line is either a
+//! [`Message`] (what a session yields to you) or a control frame (handled inside the session).
+//!
+//! # Forward compatibility
+//!
+//! CLI versions add message types, subtypes, content blocks and fields all the time. Decoding
+//! never fails on valid JSON:
+//!
+//! - an unknown `type` becomes [`Message::Unknown`], an unknown `system` subtype
+//!   [`SystemMessage::Unknown`], an unknown content block [`ContentBlock::Unknown`];
+//! - unknown fields are ignored, optional fields may be absent or `null`;
+//! - a known type whose fields changed shape falls back to the matching `Unknown` variant, with a
+//!   `tracing` warning, instead of failing;
+//! - string enums ([`ResultSubtype`], [`McpStatus`], …) keep unknown values in `Other(String)`.
+//!
+//! # Raw JSON
+//!
+//! Every parsed message keeps the exact line it came from ([`Message::raw_json`], and
+//! `raw_json()` on each message struct), so fields this crate does not model are never lost. The
+//! line is stored once per message behind an `Arc` ([`RawJson`]); cloning a message does not copy
+//! it.
+//!
+//! # Examples
+//!
+//! ```
+//! use claude_agent::Message;
+//! use claude_agent::protocol::SystemMessage;
+//!
+//! let line = r#"{"type":"system","subtype":"session_state_changed","state":"idle","session_id":"s1"}"#;
+//! let message = Message::from_json(line).unwrap();
+//! assert!(matches!(message, Message::System(SystemMessage::SessionStateChanged(_))));
+//! assert_eq!(message.session_id(), Some("s1"));
+//! assert_eq!(message.raw_json(), line);
+//! ```
 
-/// One message from the CLI. (Stub.)
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum Message {
-    /// The end of a turn.
-    Result(ResultMessage),
-    /// Anything else.
-    Unknown(Value),
+mod assistant;
+mod content;
+pub mod control;
+pub(crate) mod de;
+mod events;
+mod incoming;
+mod message;
+mod outgoing;
+mod parse;
+pub(crate) mod raw;
+mod result;
+mod system;
+mod usage;
+mod user;
+pub(crate) mod wire_enum;
+
+#[cfg(test)]
+mod tests;
+
+pub use assistant::{ApiMessage, AssistantError, AssistantMessage};
+pub use content::{
+    ContentBlock, DocumentBlock, ImageBlock, MessageContent, RedactedThinkingBlock,
+    ServerToolResultBlock, ServerToolUseBlock, TextBlock, ThinkingBlock, ToolResultBlock,
+    ToolResultContent, ToolUseBlock,
+};
+pub use control::{
+    AccountInfo, AgentInfo, ContextCategory, ContextUsage, InitializeResponse, McpServerInfo,
+    McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo, ModelInfo, RewindFilesResult,
+    SlashCommand,
+};
+pub use events::{
+    AuthStatus, CommandLifecycle, CommandState, ConversationReset, PromptSuggestion,
+    RateLimitEvent, RateLimitInfo, RateLimitStatus, StreamEvent, ToolProgress, ToolUseSummary,
+    TranscriptMirror,
+};
+// Crate-internal API of the session engine; some items are only used once it is merged.
+#[allow(unused_imports)]
+pub(crate) use incoming::{
+    ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming,
+};
+pub use message::{Message, UnknownMessage};
+pub use outgoing::{Priority, UserInput};
+#[allow(unused_imports)]
+pub(crate) use outgoing::{
+    control_cancel_line, control_error_line, control_request_line, control_success_line,
+};
+pub use raw::RawJson;
+pub use result::{PermissionDenial, ResultMessage, ResultSubtype};
+pub use system::{
+    ApiRetry, CommandsChanged, CompactBoundary, CompactMetadata, CompactTrigger, FailedFile,
+    FilesPersisted, HookOutcome, HookProgress, HookResponse, HookStarted, Informational,
+    InitMcpServer, LocalCommandOutput, PermissionDenied, PersistedFile, PluginInfo, SessionState,
+    SessionStateChanged, SessionTitleChanged, StatusMessage, SystemInit, SystemMessage,
+    SystemNotification, TaskNotification, TaskProgress, TaskStarted, TaskStatus, TaskUpdated,
+    TaskUsage, UnknownSystem,
+};
+pub use usage::{ModelUsage, ServerToolUsage, Usage};
+pub use user::{UserMessage, UserMessageBody};
+
+/// Entry point for `benches/parse.rs`; not part of the public API.
+#[doc(hidden)]
+pub mod __bench {
+    /// Decodes one stdout line exactly as a session does and names what it became.
+    ///
+    /// # Errors
+    ///
+    /// If the line is not JSON.
+    pub fn parse_line(line: &str) -> Result<&'static str, serde_json::Error> {
+        Ok(match super::parse_incoming(line)? {
+            super::Incoming::Message(super::Message::Unknown(_)) => "unknown",
+            super::Incoming::Message(_) => "message",
+            super::Incoming::ControlRequest { .. } => "control_request",
+            super::Incoming::ControlResponse(_) => "control_response",
+            super::Incoming::ControlCancel { .. } => "control_cancel",
+        })
+    }
 }
-/// Stub.
-#[derive(Debug, Clone)]
-pub struct ResultMessage {
-    /// Stub.
-    pub is_error: bool,
-}
-/// Stub.
-#[derive(Debug, Clone)]
-pub enum ContentBlock {}
