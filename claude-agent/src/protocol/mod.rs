@@ -43,6 +43,7 @@ pub(crate) mod de;
 mod events;
 mod incoming;
 mod message;
+mod message_content;
 mod outgoing;
 mod parse;
 pub(crate) mod raw;
@@ -57,9 +58,8 @@ mod tests;
 
 pub use assistant::{ApiMessage, AssistantError, AssistantMessage};
 pub use content::{
-    ContentBlock, DocumentBlock, ImageBlock, MessageContent, RedactedThinkingBlock,
-    ServerToolResultBlock, ServerToolUseBlock, TextBlock, ThinkingBlock, ToolResultBlock,
-    ToolResultContent, ToolUseBlock,
+    ContentBlock, DocumentBlock, ImageBlock, RedactedThinkingBlock, ServerToolResultBlock,
+    ServerToolUseBlock, TextBlock, ThinkingBlock, ToolResultBlock, ToolUseBlock,
 };
 pub use control::{
     AccountInfo, AgentInfo, ContextCategory, ContextUsage, InitializeResponse, McpServerInfo,
@@ -77,6 +77,7 @@ pub(crate) use incoming::{
     ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming,
 };
 pub use message::{Message, UnknownMessage};
+pub use message_content::{MessageContent, ToolResultContent};
 pub use outgoing::{Priority, UserInput};
 #[allow(unused_imports)]
 pub(crate) use outgoing::{

@@ -2,7 +2,8 @@
 
 use serde_json::{Map, Value};
 
-use super::content::{ContentBlock, MessageContent};
+use super::content::ContentBlock;
+use super::message_content::MessageContent;
 use super::wire_enum::wire_enum;
 
 /// A user message to send to the CLI (the TypeScript SDK's `SDKUserMessage`).
@@ -110,6 +111,12 @@ impl UserInput {
     /// The id set with [`uuid`](Self::uuid).
     pub fn message_uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
+    }
+
+    /// Whether the CLI will run a turn (and print a `result`) for this message.
+    #[allow(dead_code)] // used by the session engine
+    pub(crate) fn expects_turn(&self) -> bool {
+        self.should_query != Some(false)
     }
 
     /// The stdin line for this message (without the trailing newline).

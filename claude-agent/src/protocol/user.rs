@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::RawJson;
-use super::content::{ContentBlock, MessageContent, ToolResultBlock};
+use super::content::{ContentBlock, ToolResultBlock};
 use super::de::nullable;
+use super::message_content::MessageContent;
 use super::raw::impl_raw;
 
 /// `{"type":"user"}` on stdout.

@@ -27,7 +27,8 @@ use crate::protocol::de::{nullable, opt_count};
 /// })).unwrap();
 /// assert_eq!(response.commands[0].name, "compact");
 /// assert_eq!(response.models[0].display_name, "Opus");
-/// assert_eq!(response.account.api_key_source.as_deref(), Some("ANTHROPIC_API_KEY"));
+/// let account = response.account.as_ref().unwrap();
+/// assert_eq!(account.api_key_source.as_deref(), Some("ANTHROPIC_API_KEY"));
 /// assert_eq!(response.raw["session_state"], "idle");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -43,8 +44,8 @@ pub struct InitializeResponse {
     pub available_output_styles: Vec<String>,
     /// Models to choose from.
     pub models: Vec<ModelInfo>,
-    /// The account in use.
-    pub account: AccountInfo,
+    /// The account in use (every CLI sends it; `None` only if it did not).
+    pub account: Option<AccountInfo>,
     /// The CLI's version (2.1.330+).
     pub claude_code_version: Option<String>,
     /// The CLI's process id.
@@ -54,6 +55,39 @@ pub struct InitializeResponse {
     /// The whole response, as sent.
     #[serde(skip)]
     pub raw: Value,
+}
+
+impl InitializeResponse {
+    /// Decodes the CLI's answer without failing: fields that do not decode are left at their
+    /// defaults (with a warning) and the whole answer is kept in [`raw`](Self::raw).
+    #[allow(dead_code)] // called by the session engine
+    pub(crate) fn from_value(raw: Value) -> Self {
+        match InitializeFields::deserialize(&raw) {
+            Ok(fields) => Self::from_fields(fields, raw),
+            Err(err) => {
+                tracing::warn!(error = %err, "the CLI's initialize response did not have the expected shape");
+                InitializeResponse {
+                    raw,
+                    ..InitializeResponse::default()
+                }
+            }
+        }
+    }
+
+    fn from_fields(fields: InitializeFields, raw: Value) -> Self {
+        InitializeResponse {
+            commands: fields.commands,
+            agents: fields.agents,
+            output_style: fields.output_style,
+            available_output_styles: fields.available_output_styles,
+            models: fields.models,
+            account: fields.account,
+            claude_code_version: fields.claude_code_version,
+            pid: fields.pid,
+            capabilities: fields.capabilities,
+            raw,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -68,8 +102,8 @@ struct InitializeFields {
     available_output_styles: Vec<String>,
     #[serde(default, deserialize_with = "nullable")]
     models: Vec<ModelInfo>,
-    #[serde(default, deserialize_with = "nullable")]
-    account: AccountInfo,
+    #[serde(default)]
+    account: Option<AccountInfo>,
     #[serde(default)]
     claude_code_version: Option<String>,
     #[serde(default, deserialize_with = "opt_count")]
@@ -82,18 +116,7 @@ impl<'de> Deserialize<'de> for InitializeResponse {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Value::deserialize(deserializer)?;
         let fields = InitializeFields::deserialize(&raw).map_err(serde::de::Error::custom)?;
-        Ok(InitializeResponse {
-            commands: fields.commands,
-            agents: fields.agents,
-            output_style: fields.output_style,
-            available_output_styles: fields.available_output_styles,
-            models: fields.models,
-            account: fields.account,
-            claude_code_version: fields.claude_code_version,
-            pid: fields.pid,
-            capabilities: fields.capabilities,
-            raw,
-        })
+        Ok(Self::from_fields(fields, raw))
     }
 }
 
@@ -188,4 +211,31 @@ pub struct AccountInfo {
     /// The API provider, e.g. `firstParty`, `bedrock`, `vertex`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_provider: Option<String>,
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn from_value_keeps_the_raw_answer_when_fields_do_not_decode() {
+        let raw = json!({"commands": "not a list", "pid": 7, "claude_code_version": "9.9.9"});
+        let init = InitializeResponse::from_value(raw.clone());
+        assert!(init.commands.is_empty());
+        assert_eq!(init.claude_code_version, None);
+        assert_eq!(init.raw, raw);
+        assert!(serde_json::from_value::<InitializeResponse>(raw).is_err());
+    }
+
+    #[test]
+    fn from_value_decodes_a_minimal_answer() {
+        let init =
+            InitializeResponse::from_value(json!({"pid": 7, "account": null, "commands": null}));
+        assert_eq!(init.pid, Some(7));
+        assert_eq!(init.account, None);
+        assert!(init.commands.is_empty());
+    }
 }

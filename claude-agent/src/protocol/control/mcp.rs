@@ -55,14 +55,6 @@ pub struct McpServerStatus {
     pub tools: Vec<McpToolInfo>,
 }
 
-/// The `mcp_status` response: `{"mcpServers":[…]}`.
-#[allow(dead_code)] // decoded by the session engine
-#[derive(Deserialize)]
-pub(crate) struct McpStatusResponse {
-    #[serde(default, rename = "mcpServers", deserialize_with = "nullable")]
-    pub(crate) mcp_servers: Vec<McpServerStatus>,
-}
-
 /// What an MCP server reported about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]

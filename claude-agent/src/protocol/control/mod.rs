@@ -8,7 +8,5 @@ mod mcp;
 mod session;
 
 pub use initialize::{AccountInfo, AgentInfo, InitializeResponse, ModelInfo, SlashCommand};
-#[allow(unused_imports)] // used by the session engine
-pub(crate) use mcp::McpStatusResponse;
 pub use mcp::{McpServerInfo, McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo};
 pub use session::{ContextCategory, ContextUsage, RewindFilesResult};

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-use crate::protocol::de::{count, nullable, number, opt_count};
+use crate::protocol::de::{count, nullable, opt_count, opt_number};
 
 /// The result of `rewind_files` (camelCase on the wire).
 ///
@@ -62,7 +62,7 @@ pub struct RewindFilesResult {
 ///     "totalTokens": 1492, "maxTokens": 1000000, "percentage": 0, "model": "claude-opus-4-8",
 ///     "gridRows": []
 /// })).unwrap();
-/// assert_eq!(usage.total_tokens, 1492);
+/// assert_eq!(usage.total_tokens, Some(1492));
 /// assert_eq!(usage.categories[0].tokens, 10);
 /// assert!(usage.raw.get("gridRows").is_some());
 /// ```
@@ -70,11 +70,11 @@ pub struct RewindFilesResult {
 #[non_exhaustive]
 pub struct ContextUsage {
     /// Tokens in use.
-    pub total_tokens: u64,
+    pub total_tokens: Option<u64>,
     /// The usable context size.
-    pub max_tokens: u64,
+    pub max_tokens: Option<u64>,
     /// Percentage of the context in use.
-    pub percentage: f64,
+    pub percentage: Option<f64>,
     /// The model the figures are for.
     pub model: Option<String>,
     /// Usage by category (system prompt, tools, messages, free space, …).
@@ -105,12 +105,12 @@ pub struct ContextCategory {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ContextUsageFields {
-    #[serde(default, deserialize_with = "count")]
-    total_tokens: u64,
-    #[serde(default, deserialize_with = "count")]
-    max_tokens: u64,
-    #[serde(default, deserialize_with = "number")]
-    percentage: f64,
+    #[serde(default, deserialize_with = "opt_count")]
+    total_tokens: Option<u64>,
+    #[serde(default, deserialize_with = "opt_count")]
+    max_tokens: Option<u64>,
+    #[serde(default, deserialize_with = "opt_number")]
+    percentage: Option<f64>,
     #[serde(default)]
     model: Option<String>,
     #[serde(default, deserialize_with = "nullable")]

@@ -47,8 +47,8 @@ pub struct SystemInit {
     #[serde(default, deserialize_with = "nullable")]
     pub mcp_servers: Vec<InitMcpServer>,
     /// The model in use.
-    #[serde(default, deserialize_with = "nullable")]
-    pub model: String,
+    #[serde(default)]
+    pub model: Option<String>,
     /// The permission mode (`default`, `acceptEdits`, `plan`, …; wire `permissionMode`).
     #[serde(default, rename = "permissionMode")]
     pub permission_mode: Option<String>,

@@ -155,3 +155,10 @@ fn lines_the_sdk_writes_are_read_back_by_the_router() {
         }
     );
 }
+
+#[test]
+fn only_should_query_false_suppresses_a_turn() {
+    assert!(UserInput::text("go").expects_turn());
+    assert!(UserInput::text("go").should_query(true).expects_turn());
+    assert!(!UserInput::text("note").should_query(false).expects_turn());
+}
