@@ -1,273 +1,116 @@
-//! Wire types (temporary stub with the agreed interface; replaced by the protocol module).
-#![allow(missing_docs, dead_code)]
-use serde::Deserialize;
-use serde_json::Value;
+//! Wire types: the messages the CLI prints, the frames the SDK sends, and the typed answers to
+//! control requests.
+//!
+//! The CLI speaks newline-delimited JSON ("stream-json"). Each stdout line is either a
+//! [`Message`] (what a session yields to you) or a control frame (handled inside the session).
+//!
+//! # Forward compatibility
+//!
+//! CLI versions add message types, subtypes, content blocks and fields all the time. Decoding
+//! never fails on valid JSON:
+//!
+//! - an unknown `type` becomes [`Message::Unknown`], an unknown `system` subtype
+//!   [`SystemMessage::Unknown`], an unknown content block [`ContentBlock::Unknown`];
+//! - unknown fields are ignored, optional fields may be absent or `null`;
+//! - a known type whose fields changed shape falls back to the matching `Unknown` variant, with a
+//!   `tracing` warning, instead of failing;
+//! - string enums ([`ResultSubtype`], [`McpStatus`], …) keep unknown values in `Other(String)`.
+//!
+//! # Raw JSON
+//!
+//! Every parsed message keeps the exact line it came from ([`Message::raw_json`], and
+//! `raw_json()` on each message struct), so fields this crate does not model are never lost. The
+//! line is stored once per message behind an `Arc` ([`RawJson`]); cloning a message does not copy
+//! it.
+//!
+//! # Examples
+//!
+//! ```
+//! use claude_agent::Message;
+//! use claude_agent::protocol::SystemMessage;
+//!
+//! let line = r#"{"type":"system","subtype":"session_state_changed","state":"idle","session_id":"s1"}"#;
+//! let message = Message::from_json(line).unwrap();
+//! assert!(matches!(message, Message::System(SystemMessage::SessionStateChanged(_))));
+//! assert_eq!(message.session_id(), Some("s1"));
+//! assert_eq!(message.raw_json(), line);
+//! ```
 
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum Message {
-    Result(ResultMessage),
-    Assistant(AssistantMessage),
-    System(SystemMessage),
-    Unknown(Value),
-}
-impl Message {
-    pub fn session_id(&self) -> Option<&str> {
-        None
-    }
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct ResultMessage {
-    pub is_error: bool,
-    pub subtype: String,
-    #[serde(default)]
-    pub result: Option<String>,
-    #[serde(default)]
-    pub session_id: String,
-    #[serde(default)]
-    pub total_cost_usd: f64,
-    #[serde(default)]
-    pub errors: Vec<String>,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct AssistantMessage {
-    pub message: Value,
-}
-impl AssistantMessage {
-    pub fn text(&self) -> String {
-        String::new()
-    }
-}
-#[derive(Debug, Clone)]
-pub enum SystemMessage {
-    Init(SystemInit),
-    Other(Value),
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct SystemInit {
-    #[serde(default)]
-    pub claude_code_version: Option<String>,
-    #[serde(default)]
-    pub session_id: String,
-}
-#[derive(Debug, Clone)]
-pub enum ContentBlock {}
+mod assistant;
+mod content;
+pub mod control;
+pub(crate) mod de;
+mod events;
+mod incoming;
+mod message;
+mod message_content;
+mod outgoing;
+mod parse;
+pub(crate) mod raw;
+mod result;
+mod system;
+mod usage;
+mod user;
+pub(crate) mod wire_enum;
 
-pub(crate) enum Incoming {
-    Message(Message),
-    ControlRequest {
-        request_id: String,
-        request: InboundRequest,
-    },
-    ControlResponse(ControlResponse),
-    ControlCancel {
-        request_id: String,
-    },
-}
-pub(crate) struct ControlFailure {
-    pub message: String,
-    pub code: Option<String>,
-}
-pub(crate) struct ControlResponse {
-    pub request_id: String,
-    pub outcome: Result<Value, ControlFailure>,
-}
-pub(crate) enum InboundRequest {
-    CanUseTool(Value),
-    HookCallback {
-        callback_id: String,
-        input: Value,
-        tool_use_id: Option<String>,
-    },
-    McpMessage {
-        server_name: String,
-        message: Value,
-    },
-    Elicitation(Value),
-    Other {
-        subtype: String,
-        body: Value,
-    },
-}
-pub(crate) fn parse_incoming(line: &str) -> Result<Incoming, serde_json::Error> {
-    let v: Value = serde_json::from_str(line)?;
-    let s = |k: &str| {
-        v.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    Ok(match v.get("type").and_then(Value::as_str) {
-        Some("control_request") => {
-            let req = v.get("request").cloned().unwrap_or_default();
-            let rs = |k: &str| req.get(k).and_then(Value::as_str).map(str::to_owned);
-            let request = match rs("subtype").as_deref() {
-                Some("can_use_tool") => InboundRequest::CanUseTool(req.clone()),
-                Some("hook_callback") => InboundRequest::HookCallback {
-                    callback_id: rs("callback_id").unwrap_or_default(),
-                    input: req.get("input").cloned().unwrap_or_default(),
-                    tool_use_id: rs("tool_use_id"),
-                },
-                Some("mcp_message") => InboundRequest::McpMessage {
-                    server_name: rs("server_name").unwrap_or_default(),
-                    message: req.get("message").cloned().unwrap_or_default(),
-                },
-                other => InboundRequest::Other {
-                    subtype: other.unwrap_or_default().to_owned(),
-                    body: req.clone(),
-                },
-            };
-            Incoming::ControlRequest {
-                request_id: s("request_id"),
-                request,
-            }
-        }
-        Some("control_response") => {
-            let r = v.get("response").cloned().unwrap_or_default();
-            let id = r
-                .get("request_id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            let outcome = if r.get("subtype").and_then(Value::as_str) == Some("error") {
-                Err(ControlFailure {
-                    message: r
-                        .get("error")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default()
-                        .into(),
-                    code: r
-                        .get("error_code")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned),
-                })
-            } else {
-                Ok(r.get("response")
-                    .cloned()
-                    .unwrap_or_else(|| serde_json::json!({})))
-            };
-            Incoming::ControlResponse(ControlResponse {
-                request_id: id,
-                outcome,
-            })
-        }
-        Some("control_cancel_request") => Incoming::ControlCancel {
-            request_id: s("request_id"),
-        },
-        Some("result") => Incoming::Message(Message::Result(serde_json::from_value(v)?)),
-        Some("system") if v.get("subtype").and_then(Value::as_str) == Some("init") => {
-            Incoming::Message(Message::System(SystemMessage::Init(
-                serde_json::from_value(v)?,
-            )))
-        }
-        _ => Incoming::Message(Message::Unknown(v)),
-    })
-}
+#[cfg(test)]
+mod tests;
 
-#[derive(Debug, Clone)]
-pub struct UserInput {
-    pub(crate) value: Value,
-}
-impl UserInput {
-    pub fn text(s: impl Into<String>) -> Self {
-        UserInput {
-            value: serde_json::json!({"type":"user","session_id":"","message":{"role":"user","content":s.into()},"parent_tool_use_id":null}),
-        }
-    }
-    pub(crate) fn to_line(&self) -> String {
-        self.value.to_string()
-    }
-}
-pub(crate) fn control_request_line(request_id: &str, request: &Value) -> String {
-    serde_json::json!({"type":"control_request","request_id":request_id,"request":request})
-        .to_string()
-}
-pub(crate) fn control_success_line(request_id: &str, response: &Value) -> String {
-    serde_json::json!({"type":"control_response","response":{"subtype":"success","request_id":request_id,"response":response}}).to_string()
-}
-pub(crate) fn control_error_line(request_id: &str, message: &str) -> String {
-    serde_json::json!({"type":"control_response","response":{"subtype":"error","request_id":request_id,"error":message}}).to_string()
-}
-pub(crate) fn control_cancel_line(request_id: &str) -> String {
-    serde_json::json!({"type":"control_cancel_request","request_id":request_id}).to_string()
-}
+pub use assistant::{ApiMessage, AssistantError, AssistantMessage};
+pub use content::{
+    ContentBlock, DocumentBlock, ImageBlock, RedactedThinkingBlock, ServerToolResultBlock,
+    ServerToolUseBlock, TextBlock, ThinkingBlock, ToolResultBlock, ToolUseBlock,
+};
+pub use control::{
+    AccountInfo, AgentInfo, ContextCategory, ContextUsage, InitializeResponse, McpServerInfo,
+    McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo, ModelInfo, RewindFilesResult,
+    SlashCommand,
+};
+pub use events::{
+    AuthStatus, CommandLifecycle, CommandState, ConversationReset, PromptSuggestion,
+    RateLimitEvent, RateLimitInfo, RateLimitStatus, StreamEvent, ToolProgress, ToolUseSummary,
+    TranscriptMirror,
+};
+// Crate-internal API of the session engine; some items are only used once it is merged.
+#[allow(unused_imports)]
+pub(crate) use incoming::{
+    ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming,
+};
+pub use message::{Message, UnknownMessage};
+pub use message_content::{MessageContent, ToolResultContent};
+pub use outgoing::{Priority, UserInput};
+#[allow(unused_imports)]
+pub(crate) use outgoing::{
+    control_cancel_line, control_error_line, control_request_line, control_success_line,
+};
+pub use raw::RawJson;
+pub use result::{PermissionDenial, ResultMessage, ResultSubtype};
+pub use system::{
+    ApiRetry, CommandsChanged, CompactBoundary, CompactMetadata, CompactTrigger, FailedFile,
+    FilesPersisted, HookOutcome, HookProgress, HookResponse, HookStarted, Informational,
+    InitMcpServer, LocalCommandOutput, PermissionDenied, PersistedFile, PluginInfo, SessionState,
+    SessionStateChanged, SessionTitleChanged, StatusMessage, SystemInit, SystemMessage,
+    SystemNotification, TaskNotification, TaskProgress, TaskStarted, TaskStatus, TaskUpdated,
+    TaskUsage, UnknownSystem,
+};
+pub use usage::{ModelUsage, ServerToolUsage, Usage};
+pub use user::{UserMessage, UserMessageBody};
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct InitializeResponse {
-    #[serde(default)]
-    pub claude_code_version: Option<String>,
-    #[serde(default)]
-    pub commands: Vec<SlashCommand>,
-    #[serde(default)]
-    pub agents: Vec<AgentInfo>,
-    #[serde(default)]
-    pub models: Vec<ModelInfo>,
-    #[serde(default)]
-    pub account: Option<AccountInfo>,
-    #[serde(skip)]
-    pub raw: Value,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct SlashCommand {
-    pub name: String,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct ModelInfo {
-    pub value: String,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct AgentInfo {
-    pub name: String,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct AccountInfo {
-    #[serde(default, rename = "apiKeySource")]
-    pub api_key_source: Option<String>,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct McpServerStatus {
-    pub name: String,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct McpSetServersResult {
-    #[serde(default)]
-    pub added: Vec<String>,
-}
-#[derive(Debug, Clone, Deserialize)]
-pub struct RewindFilesResult {}
-#[derive(Debug, Clone, Deserialize)]
-pub struct ContextUsage {}
-impl Default for InitializeResponse {
-    fn default() -> Self {
-        InitializeResponse {
-            claude_code_version: None,
-            commands: vec![],
-            agents: vec![],
-            models: vec![],
-            account: None,
-            raw: Value::Null,
-        }
-    }
-}
-impl InitializeResponse {
-    pub(crate) fn from_value(v: Value) -> Self {
-        let mut r: InitializeResponse = serde_json::from_value(v.clone()).unwrap_or_default();
-        r.raw = v;
-        r
-    }
-}
-impl UserInput {
-    pub(crate) fn expects_turn(&self) -> bool {
-        true
-    }
-}
-impl From<&str> for UserInput {
-    fn from(s: &str) -> Self {
-        UserInput::text(s)
-    }
-}
-impl From<String> for UserInput {
-    fn from(s: String) -> Self {
-        UserInput::text(s)
+/// Entry point for `benches/parse.rs`; not part of the public API.
+#[doc(hidden)]
+pub mod __bench {
+    /// Decodes one stdout line exactly as a session does and names what it became.
+    ///
+    /// # Errors
+    ///
+    /// If the line is not JSON.
+    pub fn parse_line(line: &str) -> Result<&'static str, serde_json::Error> {
+        Ok(match super::parse_incoming(line)? {
+            super::Incoming::Message(super::Message::Unknown(_)) => "unknown",
+            super::Incoming::Message(_) => "message",
+            super::Incoming::ControlRequest { .. } => "control_request",
+            super::Incoming::ControlResponse(_) => "control_response",
+            super::Incoming::ControlCancel { .. } => "control_cancel",
+        })
     }
 }
