@@ -61,7 +61,7 @@ pub mod prelude {
     pub use crate::options::PermissionMode;
     pub use crate::permissions::{PermissionRequest, PermissionResult};
     pub use crate::protocol::{ContentBlock, Message, ResultMessage};
-    pub use crate::tools::{Json, ToolContext, ToolError};
+    pub use crate::tools::{Json, ToolContext, ToolError, tool};
     pub use crate::{Client, Error, Options, Result, query};
     pub use futures::StreamExt as _;
 }

@@ -139,9 +139,13 @@ impl SdkBridge {
                 }
             })
         };
+        Self::with_serve(Box::new(serve))
+    }
+
+    fn with_serve(serve: Box<ServeFn>) -> Self {
         SdkBridge {
             inner: Arc::new(Inner {
-                serve: Box::new(serve),
+                serve,
                 next_id: AtomicI64::new(1),
                 state: Mutex::new(State::default()),
             }),

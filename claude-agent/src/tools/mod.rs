@@ -69,4 +69,4 @@ pub use schema::input_schema;
 pub use server::{ToolServer, registered_servers};
 pub use tool::{Tool, ToolParam};
 
-//TMP pub use claude_agent_macros::tool;
+pub use claude_agent_macros::tool;
