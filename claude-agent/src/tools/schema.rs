@@ -47,6 +47,10 @@ pub fn input_schema<T: JsonSchema>() -> Map<String, Value> {
     if map.is_empty() {
         map.insert("type".into(), "object".into());
     }
+    // A tool without parameters: spell out that there are none, as other SDKs do.
+    if map.get("type").and_then(Value::as_str) == Some("object") && !map.contains_key("properties") {
+        map.insert("properties".into(), Value::Object(Map::new()));
+    }
     map
 }
 
