@@ -53,6 +53,9 @@ mod tool;
 /// `timeout = "500ms" | "30s" | "2m"`, and `crate = path` when `claude_agent` is not reachable
 /// under its usual name. Set `CLAUDE_AGENT_MACROS_DEBUG=1` to print the expansion.
 #[proc_macro_attribute]
-pub fn tool(args: proc_macro::TokenStream, item: proc_macro::TokenStream) -> proc_macro::TokenStream {
+pub fn tool(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
     tool::tool(args.into(), item.into()).into()
 }

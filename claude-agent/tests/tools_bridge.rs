@@ -1,6 +1,7 @@
 //! The in-process MCP bridge spoken to exactly as the CLI does (see the `mcp_tool_argv` and
 //! `mcp_tool_init` transcripts): handshake, listing, calls with `_meta`, the 2.1.197 double
 //! handshake with reused ids, cancellation, and failure isolation.
+#![cfg(feature = "inventory")] // reads the link-time registry
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::Arc;
@@ -115,8 +116,14 @@ async fn cli_sequence_initialize_list_call_matches_the_transcript() {
     assert_eq!(init["jsonrpc"], "2.0");
     assert_eq!(init["id"], 0);
     assert_eq!(init["result"]["protocolVersion"], "2025-11-25");
-    assert_eq!(init["result"]["serverInfo"], json!({"name": "calc", "version": "1.0.0"}));
-    assert!(init["result"]["capabilities"]["tools"].is_object(), "{init}");
+    assert_eq!(
+        init["result"]["serverInfo"],
+        json!({"name": "calc", "version": "1.0.0"})
+    );
+    assert!(
+        init["result"]["capabilities"]["tools"].is_object(),
+        "{init}"
+    );
 
     assert_eq!(server.handle(initialized()).await, None);
 
@@ -124,7 +131,18 @@ async fn cli_sequence_initialize_list_call_matches_the_transcript() {
     assert_eq!(listing["id"], 1);
     let tools = listing["result"]["tools"].as_array().unwrap();
     let names: Vec<&str> = tools.iter().map(|t| t["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["add", "divide", "explode", "sleep", "too_slow", "wait_for_cancel", "whoami"]);
+    assert_eq!(
+        names,
+        [
+            "add",
+            "divide",
+            "explode",
+            "sleep",
+            "too_slow",
+            "wait_for_cancel",
+            "whoami"
+        ]
+    );
     assert_eq!(
         tools[0],
         json!({"name": "add", "description": "Add two numbers.", "inputSchema": {
@@ -133,8 +151,14 @@ async fn cli_sequence_initialize_list_call_matches_the_transcript() {
             "required": ["a", "b"]}})
     );
 
-    let reply = server.handle(call(2, "add", json!({"a": 2, "b": 3}))).await.unwrap();
-    assert_eq!(reply, json!({"jsonrpc": "2.0", "id": 2, "result": {"content": [{"type": "text", "text": "5"}]}}));
+    let reply = server
+        .handle(call(2, "add", json!({"a": 2, "b": 3})))
+        .await
+        .unwrap();
+    assert_eq!(
+        reply,
+        json!({"jsonrpc": "2.0", "id": 2, "result": {"content": [{"type": "text", "text": "5"}]}})
+    );
 }
 
 #[tokio::test]
@@ -161,7 +185,10 @@ async fn cli_2_1_197_double_handshake_with_reused_ids_is_answered() {
     let list_b = server.handle(list(1)).await.unwrap();
     assert_eq!(list_a, list_b);
     assert_eq!(list_b["id"], 1);
-    let reply = server.handle(call(2, "add", json!({"a": 2, "b": 3}))).await.unwrap();
+    let reply = server
+        .handle(call(2, "add", json!({"a": 2, "b": 3})))
+        .await
+        .unwrap();
     assert_eq!(reply["id"], 2);
     assert_eq!(reply["result"]["content"][0]["text"], "5");
 }
@@ -188,7 +215,10 @@ async fn a_notification_before_initialize_does_not_kill_the_server() {
             .is_none()
     );
     handshake(&server).await;
-    let reply = server.handle(call(1, "add", json!({"a": 1, "b": 2}))).await.unwrap();
+    let reply = server
+        .handle(call(1, "add", json!({"a": 1, "b": 2})))
+        .await
+        .unwrap();
     assert_eq!(reply["result"]["content"][0]["text"], "3");
 }
 
@@ -199,11 +229,17 @@ async fn a_cancelled_request_is_answered_and_its_tool_is_cancelled() {
     let pending = tokio::spawn(server.handle(call(4, "wait_for_cancel", json!({}))));
     tokio::time::sleep(Duration::from_millis(50)).await;
     let ack = server
-        .handle(json!({"jsonrpc": "2.0", "method": "notifications/cancelled",
-                       "params": {"requestId": 4, "reason": "user interrupted"}}))
+        .handle(
+            json!({"jsonrpc": "2.0", "method": "notifications/cancelled",
+                       "params": {"requestId": 4, "reason": "user interrupted"}}),
+        )
         .await;
     assert!(ack.is_none());
-    let reply = tokio::time::timeout(Duration::from_secs(5), pending).await.unwrap().unwrap().unwrap();
+    let reply = tokio::time::timeout(Duration::from_secs(5), pending)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
     assert_eq!(
         reply,
         json!({"jsonrpc": "2.0", "id": 4, "error": {"code": -32800, "message": "user interrupted"}})
@@ -211,10 +247,16 @@ async fn a_cancelled_request_is_answered_and_its_tool_is_cancelled() {
     // rmcp cancels the handler's token, which the tool observes.
     let deadline = Instant::now() + Duration::from_secs(5);
     while CANCELLED.load(Ordering::SeqCst) == 0 {
-        assert!(Instant::now() < deadline, "the tool's cancellation token was never cancelled");
+        assert!(
+            Instant::now() < deadline,
+            "the tool's cancellation token was never cancelled"
+        );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    let next = server.handle(call(5, "add", json!({"a": 1, "b": 1}))).await.unwrap();
+    let next = server
+        .handle(call(5, "add", json!({"a": 1, "b": 1})))
+        .await
+        .unwrap();
     assert_eq!(next["result"]["content"][0]["text"], "2");
 }
 
@@ -225,8 +267,14 @@ async fn a_panicking_tool_gives_an_error_result_and_the_next_call_works() {
     let reply = server.handle(call(2, "explode", json!({}))).await.unwrap();
     assert_eq!(reply["result"]["isError"], true, "{reply}");
     let text = reply["result"]["content"][0]["text"].as_str().unwrap();
-    assert!(text.contains("panicked") && text.contains("kaboom"), "{text}");
-    let next = server.handle(call(3, "add", json!({"a": 1, "b": 1}))).await.unwrap();
+    assert!(
+        text.contains("panicked") && text.contains("kaboom"),
+        "{text}"
+    );
+    let next = server
+        .handle(call(3, "add", json!({"a": 1, "b": 1})))
+        .await
+        .unwrap();
     assert_eq!(next["result"]["content"][0]["text"], "2");
 }
 
@@ -234,16 +282,28 @@ async fn a_panicking_tool_gives_an_error_result_and_the_next_call_works() {
 async fn err_and_bad_arguments_become_is_error_results() {
     let server = calc();
     handshake(&server).await;
-    let reply = server.handle(call(2, "divide", json!({"a": 1, "b": 0}))).await.unwrap();
+    let reply = server
+        .handle(call(2, "divide", json!({"a": 1, "b": 0})))
+        .await
+        .unwrap();
     assert_eq!(
         reply["result"],
         json!({"content": [{"type": "text", "text": "division by zero"}], "isError": true})
     );
-    let reply = server.handle(call(3, "divide", json!({"a": "one"}))).await.unwrap();
+    let reply = server
+        .handle(call(3, "divide", json!({"a": "one"})))
+        .await
+        .unwrap();
     assert_eq!(reply["result"]["isError"], true);
     let text = reply["result"]["content"][0]["text"].as_str().unwrap();
-    assert!(text.contains("invalid arguments for tool `divide`"), "{text}");
-    let ok = server.handle(call(4, "divide", json!({"a": 1, "b": 4}))).await.unwrap();
+    assert!(
+        text.contains("invalid arguments for tool `divide`"),
+        "{text}"
+    );
+    let ok = server
+        .handle(call(4, "divide", json!({"a": 1, "b": 4})))
+        .await
+        .unwrap();
     assert_eq!(ok["result"]["structuredContent"], json!({"quotient": 0.25}));
     assert_eq!(ok["result"]["content"][0]["text"], r#"{"quotient":0.25}"#);
 }
@@ -270,17 +330,28 @@ async fn a_call_past_its_timeout_is_an_error_result_and_its_token_is_cancelled()
     assert!(text.contains("timed out after 100ms"), "{text}");
     let deadline = Instant::now() + Duration::from_secs(5);
     while CANCELLED_BY_TIMEOUT.load(Ordering::SeqCst) == 0 {
-        assert!(Instant::now() < deadline, "the timed-out call's token was never cancelled");
+        assert!(
+            Instant::now() < deadline,
+            "the timed-out call's token was never cancelled"
+        );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 }
 
 #[tokio::test]
 async fn the_server_timeout_applies_to_tools_without_their_own() {
-    let server = ToolServer::from_registered("calc").unwrap().timeout(Duration::from_millis(50));
-    let reply = server.call("sleep", json!({"ms": 2000}), ToolContext::new()).unwrap().await;
+    let server = ToolServer::from_registered("calc")
+        .unwrap()
+        .timeout(Duration::from_millis(50));
+    let reply = server
+        .call("sleep", json!({"ms": 2000}), ToolContext::new())
+        .unwrap()
+        .await;
     assert!(reply.is_error);
-    assert!(reply.text_content().contains("timed out after 50ms"), "{reply:?}");
+    assert!(
+        reply.text_content().contains("timed out after 50ms"),
+        "{reply:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -296,14 +367,20 @@ async fn ten_slow_calls_run_concurrently() {
         assert_eq!(reply["id"], id);
         assert_eq!(reply["result"]["content"][0]["text"], "slept 300");
     }
-    assert!(elapsed < Duration::from_millis(1500), "took {elapsed:?}; calls ran one after another");
+    assert!(
+        elapsed < Duration::from_millis(1500),
+        "took {elapsed:?}; calls ran one after another"
+    );
 }
 
 #[tokio::test]
 async fn ping_and_non_json_rpc_messages_are_answered() {
     let server = calc();
     handshake(&server).await;
-    let pong = server.handle(json!({"jsonrpc": "2.0", "id": 8, "method": "ping"})).await.unwrap();
+    let pong = server
+        .handle(json!({"jsonrpc": "2.0", "id": 8, "method": "ping"}))
+        .await
+        .unwrap();
     assert_eq!(pong, json!({"jsonrpc": "2.0", "id": 8, "result": {}}));
     let junk = server.handle(json!({"hello": "world"})).await.unwrap();
     assert_eq!(junk["error"]["code"], -32600);

@@ -1,5 +1,6 @@
 //! A tool written by hand against the public `Tool` trait and the same tool written with
 //! `#[tool]` produce the same descriptor, schema and results.
+#![cfg(feature = "inventory")] // reads the link-time registry
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::Duration;
@@ -26,7 +27,10 @@ fn greeting(name: String, excitement: Option<u8>) -> Result<String, ToolError> {
     if name.is_empty() {
         return Err("no name given".into());
     }
-    Ok(format!("Hello, {name}{}", "!".repeat(excitement.unwrap_or(1).into())))
+    Ok(format!(
+        "Hello, {name}{}",
+        "!".repeat(excitement.unwrap_or(1).into())
+    ))
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -57,7 +61,10 @@ static BY_HAND: ToolDescriptor = ToolDescriptor::of::<GreetByHand>("greeter", fi
 
 #[tokio::test]
 async fn descriptors_schemas_and_results_match() {
-    let by_macro = registered().into_iter().find(|d| d.name == "greet").unwrap();
+    let by_macro = registered()
+        .into_iter()
+        .find(|d| d.name == "greet")
+        .unwrap();
     assert_eq!(
         (by_macro.server, by_macro.name, by_macro.description),
         (BY_HAND.server, BY_HAND.name, BY_HAND.description)
@@ -74,7 +81,11 @@ async fn descriptors_schemas_and_results_match() {
             "required": ["name"]})
     );
 
-    for args in [json!({"name": "Ada", "excitement": 3}), json!({"name": ""}), json!({"nom": 1})] {
+    for args in [
+        json!({"name": "Ada", "excitement": 3}),
+        json!({"name": ""}),
+        json!({"nom": 1}),
+    ] {
         let a = (by_macro.call)(args.clone(), ToolContext::new()).await;
         let b = (BY_HAND.call)(args.clone(), ToolContext::new()).await;
         assert_eq!(a.is_error, b.is_error, "{args}");

@@ -1,5 +1,6 @@
 //! Two registered tools with one name in one server: grouping fails and names both places.
 //! (A separate test binary: the duplicate poisons every registry lookup in it.)
+#![cfg(feature = "inventory")] // reads the link-time registry
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use claude_agent::tools::{ToolServer, registered, registered_servers, tool};
@@ -34,9 +35,12 @@ async fn other() -> &'static str {
 fn duplicate_registered_names_fail_with_both_locations() {
     assert_eq!(registered().len(), 3);
     let err = registered_servers().unwrap_err().to_string();
-    assert!(err.contains("duplicate tool `lookup` in server `dup`"), "{err}");
-    assert!(err.contains("tools_registry_duplicates.rs:11"), "{err}");
-    assert!(err.contains("tools_registry_duplicates.rs:21"), "{err}");
+    assert!(
+        err.contains("duplicate tool `lookup` in server `dup`"),
+        "{err}"
+    );
+    assert!(err.contains("tools_registry_duplicates.rs:12"), "{err}");
+    assert!(err.contains("tools_registry_duplicates.rs:22"), "{err}");
     assert!(ToolServer::from_registered("dup").is_err());
     assert_eq!(ToolServer::from_registered("fine").unwrap().len(), 1);
     let _ = (one::lookup, two::lookup, other);

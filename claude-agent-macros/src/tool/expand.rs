@@ -46,7 +46,8 @@ pub(crate) fn expand(model: &ToolModel, krate: &TokenStream) -> TokenStream {
         let ty = &p.ty;
         quote_spanned!(ty.span()=> __ca::__private::assert_tool_param::<#ty>();)
     });
-    let output_assert = quote_spanned!(output.span()=> __ca::__private::assert_into_tool_result::<#output>(););
+    let output_assert =
+        quote_spanned!(output.span()=> __ca::__private::assert_into_tool_result::<#output>(););
 
     let annotations = {
         let mut chain = quote!(__ca::tools::ToolAnnotations::new());

@@ -18,7 +18,7 @@ pub(crate) fn tool(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(_) => {
             let error = syn::Error::new(
                 proc_macro2::Span::call_site(),
-                "`#[tool]` goes on a function: `/// Does X.\n#[tool] async fn name(arg: Type) -> String { .. }`",
+                "`#[tool]` goes on a function: `#[tool] async fn name(arg: Type) -> String { .. }`",
             );
             return with_error(item, error);
         }

@@ -52,7 +52,10 @@ impl ToolModel {
                 "`#[tool]` functions cannot be generic: the tool's JSON input needs concrete types",
             );
         } else if let Some(where_clause) = &sig.generics.where_clause {
-            errors.at(where_clause, "`#[tool]` functions cannot have a `where` clause");
+            errors.at(
+                where_clause,
+                "`#[tool]` functions cannot have a `where` clause",
+            );
         }
         if let Some(variadic) = &sig.variadic {
             errors.at(variadic, "`#[tool]` functions cannot be variadic");
@@ -61,7 +64,10 @@ impl ToolModel {
             ReturnType::Default => syn::parse_quote!(()),
             ReturnType::Type(_, ty) => {
                 if matches!(**ty, Type::ImplTrait(_)) {
-                    errors.at(ty, "`#[tool]` functions must return a concrete type, not `impl Trait`");
+                    errors.at(
+                        ty,
+                        "`#[tool]` functions must return a concrete type, not `impl Trait`",
+                    );
                 }
                 (**ty).clone()
             }
@@ -194,7 +200,10 @@ pub(crate) fn doc_text(attrs: &[Attribute]) -> String {
         .filter(|attr| attr.path().is_ident("doc"))
         .filter_map(|attr| match &attr.meta {
             Meta::NameValue(nv) => match &nv.value {
-                Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => Some(text.value()),
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(text),
+                    ..
+                }) => Some(text.value()),
                 _ => None,
             },
             _ => None,
@@ -224,7 +233,10 @@ mod tests {
     use super::*;
     use quote::quote;
 
-    fn model(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> (ToolModel, Vec<String>) {
+    fn model(
+        args: proc_macro2::TokenStream,
+        item: proc_macro2::TokenStream,
+    ) -> (ToolModel, Vec<String>) {
         let mut errors = Errors::default();
         let args = super::super::parse::parse_args(args, &mut errors);
         let func: ItemFn = syn::parse2(item).unwrap();
@@ -262,9 +274,13 @@ mod tests {
         assert_eq!(m.params[0].field_attrs.len(), 2);
         assert_eq!(m.params[1].ident.to_string(), "b");
         assert!(m.params[2].context);
-        let FnArg::Typed(first) = &m.func.sig.inputs[0] else { panic!() };
+        let FnArg::Typed(first) = &m.func.sig.inputs[0] else {
+            panic!()
+        };
         assert!(first.attrs.is_empty());
-        let FnArg::Typed(third) = &m.func.sig.inputs[2] else { panic!() };
+        let FnArg::Typed(third) = &m.func.sig.inputs[2] else {
+            panic!()
+        };
         assert!(third.attrs.is_empty());
     }
 
@@ -277,15 +293,26 @@ mod tests {
             },
         );
         let all = errors.join("\n");
-        for needle in ["generic", "`self`", "must be owned", "plain names", "needs a description"] {
+        for needle in [
+            "generic",
+            "`self`",
+            "must be owned",
+            "plain names",
+            "needs a description",
+        ] {
             assert!(all.contains(needle), "missing {needle:?} in {all}");
         }
     }
 
     #[test]
     fn names_are_checked_and_default_server_applies() {
-        let (m, errors) = model(quote!(name = "no spaces"), quote!(/// D.
-            fn f() {}));
+        let (m, errors) = model(
+            quote!(name = "no spaces"),
+            quote!(
+                /// D.
+                fn f() {}
+            ),
+        );
         assert_eq!(m.server, "tools");
         assert!(errors.iter().any(|e| e.contains("' '")), "{errors:?}");
         assert_eq!(pascal_case("get__weather_now"), "GetWeatherNow");

@@ -10,7 +10,9 @@ pub(crate) fn validate_tool_name(name: &str) -> Result<(), String> {
     }
     let len = name.chars().count();
     if len > 64 {
-        return Err(format!("tool name `{name}` is {len} characters long; the limit is 64"));
+        return Err(format!(
+            "tool name `{name}` is {len} characters long; the limit is 64"
+        ));
     }
     if let Some(bad) = name
         .chars()

@@ -43,9 +43,15 @@ pub(crate) fn parse_args(args: TokenStream, errors: &mut Errors) -> ToolArgs {
     out
 }
 
-fn parse_one(meta: &ParseNestedMeta<'_>, out: &mut ToolArgs, errors: &mut Errors) -> syn::Result<()> {
+fn parse_one(
+    meta: &ParseNestedMeta<'_>,
+    out: &mut ToolArgs,
+    errors: &mut Errors,
+) -> syn::Result<()> {
     let Some(key) = meta.path.get_ident().map(ToString::to_string) else {
-        return Err(meta.error(format!("unknown `#[tool]` argument; expected one of: {KEYS}")));
+        return Err(meta.error(format!(
+            "unknown `#[tool]` argument; expected one of: {KEYS}"
+        )));
     };
     match key.as_str() {
         "name" => set(&mut out.name, string(meta)?, meta, errors),
@@ -81,7 +87,9 @@ fn set<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>, errors: &m
 fn string(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
     let expr: Expr = meta.value()?.parse()?;
     match expr {
-        Expr::Lit(ExprLit { lit: Lit::Str(lit), .. }) => Ok(lit),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => Ok(lit),
         other => Err(syn::Error::new(other.span(), "expected a string literal")),
     }
 }
@@ -93,7 +101,10 @@ fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<bool> {
     }
     let expr: Expr = meta.value()?.parse()?;
     match expr {
-        Expr::Lit(ExprLit { lit: Lit::Bool(LitBool { value, .. }), .. }) => Ok(value),
+        Expr::Lit(ExprLit {
+            lit: Lit::Bool(LitBool { value, .. }),
+            ..
+        }) => Ok(value),
         other => Err(syn::Error::new(other.span(), "expected `true` or `false`")),
     }
 }
@@ -103,8 +114,13 @@ fn timeout(meta: &ParseNestedMeta<'_>) -> syn::Result<u64> {
     let expr: Expr = meta.value()?.parse()?;
     let span = expr.span();
     let ms = match &expr {
-        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int.base10_parse::<u64>()?.checked_mul(1000),
-        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => parse_duration_ms(&text.value()),
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int.base10_parse::<u64>()?.checked_mul(1000),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text),
+            ..
+        }) => parse_duration_ms(&text.value()),
         _ => None,
     };
     match ms {
@@ -150,7 +166,10 @@ mod tests {
         let mut errors = Errors::default();
         let args = parse_args(tokens, &mut errors);
         let messages = errors.finish(()).err().map(|all| {
-            all.into_iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+            all.into_iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
         });
         (args, messages)
     }
@@ -158,8 +177,16 @@ mod tests {
     #[test]
     fn every_key_is_read() {
         let (args, err) = parse(quote!(
-            name = "sum", description = "d", server = "calc", title = "Sum", read_only,
-            destructive = false, idempotent = true, open_world, timeout = "1500ms", crate = ::ca
+            name = "sum",
+            description = "d",
+            server = "calc",
+            title = "Sum",
+            read_only,
+            destructive = false,
+            idempotent = true,
+            open_world,
+            timeout = "1500ms",
+            crate = ::ca
         ));
         assert!(err.is_none(), "{err:?}");
         assert_eq!(args.name.unwrap().value(), "sum");
@@ -172,7 +199,12 @@ mod tests {
 
     #[test]
     fn all_mistakes_are_reported_together() {
-        let (args, err) = parse(quote!(nmae = "x", read_only = 3, timeout = "soon", server = "ok"));
+        let (args, err) = parse(quote!(
+            nmae = "x",
+            read_only = 3,
+            timeout = "soon",
+            server = "ok"
+        ));
         let err = err.unwrap();
         assert!(err.contains("unknown `#[tool]` argument `nmae`"), "{err}");
         assert!(err.contains("expected `true` or `false`"), "{err}");

@@ -38,7 +38,10 @@ const INTERNAL_ERROR: i64 = -32603;
 /// JSON-RPC: method not found.
 const METHOD_NOT_FOUND: i64 = -32601;
 
-type ServeFn = dyn Fn(UnboundedSender<ServerJsonRpcMessage>, UnboundedReceiver<ClientJsonRpcMessage>) -> BoxFuture<'static, ()>
+type ServeFn = dyn Fn(
+        UnboundedSender<ServerJsonRpcMessage>,
+        UnboundedReceiver<ClientJsonRpcMessage>,
+    ) -> BoxFuture<'static, ()>
     + Send
     + Sync;
 
@@ -167,8 +170,9 @@ impl SdkMcpServer for SdkBridge {
         Box::pin(async move {
             if tokio::runtime::Handle::try_current().is_err() {
                 let id = message.get("id").cloned().unwrap_or(Value::Null);
-                return is_request(&message)
-                    .then(|| error_response(id, INTERNAL_ERROR, "the MCP bridge needs a tokio runtime"));
+                return is_request(&message).then(|| {
+                    error_response(id, INTERNAL_ERROR, "the MCP bridge needs a tokio runtime")
+                });
             }
             inner.handle(message).await
         })
@@ -199,14 +203,19 @@ impl Inner {
     }
 
     async fn handle(self: Arc<Self>, message: Value) -> Option<Value> {
-        let method = message.get("method").and_then(Value::as_str).map(str::to_owned);
+        let method = message
+            .get("method")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         match (method, message.get("id").cloned()) {
             (Some(method), Some(id)) => Some(self.request(message, &method, id).await),
             (Some(method), None) => {
                 self.notify(message, &method);
                 None
             }
-            (None, Some(_)) if message.get("result").is_some() || message.get("error").is_some() => {
+            (None, Some(_))
+                if message.get("result").is_some() || message.get("error").is_some() =>
+            {
                 // A client response to a server request; the bridge refuses those requests
                 // itself, so there is nothing waiting for it.
                 None
@@ -232,7 +241,11 @@ impl Inner {
             let parsed = match serde_json::from_value::<ClientJsonRpcMessage>(message) {
                 Ok(parsed) => parsed,
                 Err(error) => {
-                    return error_response(client_id, INVALID_REQUEST, &format!("invalid request: {error}"));
+                    return error_response(
+                        client_id,
+                        INVALID_REQUEST,
+                        &format!("invalid request: {error}"),
+                    );
                 }
             };
             state.pending.insert(
@@ -253,7 +266,11 @@ impl Inner {
                 .unwrap_or(false);
             if !sent {
                 state.pending.remove(&internal);
-                return error_response(client_id, INTERNAL_ERROR, "the in-process MCP server is not running");
+                return error_response(
+                    client_id,
+                    INTERNAL_ERROR,
+                    "the in-process MCP server is not running",
+                );
             }
         }
         match reply_rx.await {
@@ -261,14 +278,25 @@ impl Inner {
                 response["id"] = client_id;
                 response
             }
-            Err(_) => error_response(client_id, INTERNAL_ERROR, "the in-process MCP server stopped"),
+            Err(_) => error_response(
+                client_id,
+                INTERNAL_ERROR,
+                "the in-process MCP server stopped",
+            ),
         }
     }
 
     fn notify(&self, mut message: Value, method: &str) {
         let mut state = self.lock();
-        let Some(session) = state.session.as_ref().filter(|s| s.handshaken && !s.inbound.is_closed()) else {
-            tracing::debug!(method, "dropping an MCP notification that arrived before `initialize`");
+        let Some(session) = state
+            .session
+            .as_ref()
+            .filter(|s| s.handshaken && !s.inbound.is_closed())
+        else {
+            tracing::debug!(
+                method,
+                "dropping an MCP notification that arrived before `initialize`"
+            );
             return;
         };
         let generation = session.generation;
@@ -279,7 +307,9 @@ impl Inner {
             let found = state
                 .pending
                 .iter()
-                .filter(|(_, p)| p.generation == generation && p.client_id == target && p.reply.is_some())
+                .filter(|(_, p)| {
+                    p.generation == generation && p.client_id == target && p.reply.is_some()
+                })
                 .map(|(internal, _)| *internal)
                 .max();
             let Some(internal) = found else {
@@ -303,7 +333,9 @@ impl Inner {
                     let _ = session.inbound.unbounded_send(parsed);
                 }
             }
-            Err(error) => tracing::debug!(method, %error, "dropping an unparsable MCP notification"),
+            Err(error) => {
+                tracing::debug!(method, %error, "dropping an unparsable MCP notification")
+            }
         }
     }
 
@@ -353,7 +385,8 @@ impl Inner {
                 reply: None,
             },
         );
-        let sent = session.inbound.unbounded_send(init).is_ok() && session.inbound.unbounded_send(initialized).is_ok();
+        let sent = session.inbound.unbounded_send(init).is_ok()
+            && session.inbound.unbounded_send(initialized).is_ok();
         session.handshaken = sent;
     }
 }
@@ -361,16 +394,25 @@ impl Inner {
 /// Delivers what one loop sends: responses to their waiting requests; requests from the server
 /// are refused; notifications from the server are logged (they have no way back to the CLI
 /// through an `mcp_message` reply). When the loop ends, its waiting requests fail.
-async fn route(inner: Weak<Inner>, generation: u64, mut out: UnboundedReceiver<ServerJsonRpcMessage>) {
+async fn route(
+    inner: Weak<Inner>,
+    generation: u64,
+    mut out: UnboundedReceiver<ServerJsonRpcMessage>,
+) {
     while let Some(message) = out.next().await {
         let Some(inner) = inner.upgrade() else { return };
-        let Ok(value) = serde_json::to_value(&message) else { continue };
+        let Ok(value) = serde_json::to_value(&message) else {
+            continue;
+        };
         let id = value.get("id").cloned();
         let method = value.get("method").and_then(Value::as_str);
         match (method, id) {
             (None, Some(id)) => {
                 let pending = id.as_i64().and_then(|id| inner.lock().pending.remove(&id));
-                if let Some(Pending { reply: Some(tx), .. }) = pending {
+                if let Some(Pending {
+                    reply: Some(tx), ..
+                }) = pending
+                {
                     let _ = tx.send(value);
                 }
             }
@@ -383,14 +425,20 @@ async fn route(inner: Weak<Inner>, generation: u64, mut out: UnboundedReceiver<S
                 );
                 let state = inner.lock();
                 if let (Some(session), Ok(refusal)) = (
-                    state.session.as_ref().filter(|s| s.generation == generation),
+                    state
+                        .session
+                        .as_ref()
+                        .filter(|s| s.generation == generation),
                     serde_json::from_value::<ClientJsonRpcMessage>(refusal),
                 ) {
                     let _ = session.inbound.unbounded_send(refusal);
                 }
             }
             (Some(method), None) => {
-                tracing::debug!(method, "dropping a notification from the in-process MCP server");
+                tracing::debug!(
+                    method,
+                    "dropping a notification from the in-process MCP server"
+                );
             }
             (None, None) => {}
         }
@@ -399,7 +447,11 @@ async fn route(inner: Weak<Inner>, generation: u64, mut out: UnboundedReceiver<S
         let mut state = inner.lock();
         // Dropping the reply senders fails the requests still waiting on this loop.
         state.pending.retain(|_, p| p.generation != generation);
-        if state.session.as_ref().is_some_and(|s| s.generation == generation) {
+        if state
+            .session
+            .as_ref()
+            .is_some_and(|s| s.generation == generation)
+        {
             state.session = None;
         }
     }

@@ -51,7 +51,9 @@ impl ServerHandler for ToolHandler {
         _request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        Ok(ListToolsResult::with_all_items(self.listing.as_ref().clone()))
+        Ok(ListToolsResult::with_all_items(
+            self.listing.as_ref().clone(),
+        ))
     }
 
     fn get_tool(&self, name: &str) -> Option<McpTool> {
@@ -72,13 +74,19 @@ impl ServerHandler for ToolHandler {
         let args = Value::Object(request.arguments.unwrap_or_default());
         let Some(call) = self.server.call(&request.name, args, cx) else {
             return Err(ErrorData::invalid_params(
-                format!("unknown tool `{}` in server `{}`", request.name, self.server.name()),
+                format!(
+                    "unknown tool `{}` in server `{}`",
+                    request.name,
+                    self.server.name()
+                ),
                 None,
             ));
         };
         let result = call.await;
         serde_json::from_value::<CallToolResult>(result.to_wire())
             .map(CallToolResponse::from)
-            .map_err(|error| ErrorData::internal_error(format!("invalid tool result: {error}"), None))
+            .map_err(|error| {
+                ErrorData::internal_error(format!("invalid tool result: {error}"), None)
+            })
     }
 }

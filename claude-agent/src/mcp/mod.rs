@@ -135,7 +135,9 @@ impl McpServerConfig {
     /// declared in the `initialize` request instead).
     pub fn to_wire(&self) -> Option<Value> {
         let wire = match self {
-            McpServerConfig::Stdio { command, args, env } => WireConfig::Stdio { command, args, env },
+            McpServerConfig::Stdio { command, args, env } => {
+                WireConfig::Stdio { command, args, env }
+            }
             McpServerConfig::Sse { url, headers } => WireConfig::Sse { url, headers },
             McpServerConfig::Http { url, headers } => WireConfig::Http { url, headers },
             McpServerConfig::Sdk(_) => return None,

@@ -33,11 +33,14 @@ impl ToolServer {
         let running = ToolHandler::new(self)
             .serve(rmcp::transport::stdio())
             .await
-            .map_err(|error| Error::Protocol(format!("MCP stdio server: handshake failed: {error}")))?;
-        running
-            .waiting()
-            .await
-            .map_err(|error| Error::Protocol(format!("MCP stdio server: the service loop failed: {error}")))?;
+            .map_err(|error| {
+                Error::Protocol(format!("MCP stdio server: handshake failed: {error}"))
+            })?;
+        running.waiting().await.map_err(|error| {
+            Error::Protocol(format!(
+                "MCP stdio server: the service loop failed: {error}"
+            ))
+        })?;
         Ok(())
     }
 }

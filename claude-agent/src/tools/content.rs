@@ -64,7 +64,11 @@ impl ToolContent {
     }
 
     /// An embedded text resource.
-    pub fn resource_text(uri: impl Into<String>, mime_type: Option<String>, text: impl Into<String>) -> Self {
+    pub fn resource_text(
+        uri: impl Into<String>,
+        mime_type: Option<String>,
+        text: impl Into<String>,
+    ) -> Self {
         ToolContent::Resource {
             uri: uri.into(),
             mime_type,
@@ -102,7 +106,8 @@ impl ToolContent {
 
     /// Reads a block from its MCP wire form; anything unrecognised becomes [`ToolContent::Other`].
     pub fn from_wire(value: Value) -> Self {
-        let str_field = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+        let str_field =
+            |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
         let parsed = match value.get("type").and_then(Value::as_str) {
             Some("text") => str_field(&value, "text").map(ToolContent::Text),
             Some("image") => match (str_field(&value, "data"), str_field(&value, "mimeType")) {
@@ -187,9 +192,15 @@ mod tests {
     #[test]
     fn unknown_types_and_extra_keys_keep_raw_json() {
         let audio = json!({"type": "audio", "data": "AA", "mimeType": "audio/wav"});
-        assert_eq!(ToolContent::from_wire(audio.clone()), ToolContent::Other(audio.clone()));
+        assert_eq!(
+            ToolContent::from_wire(audio.clone()),
+            ToolContent::Other(audio.clone())
+        );
         assert_eq!(ToolContent::from_wire(audio.clone()).to_wire(), audio);
         let annotated = json!({"type": "text", "text": "x", "annotations": {"priority": 1}});
-        assert_eq!(ToolContent::from_wire(annotated.clone()).to_wire(), annotated);
+        assert_eq!(
+            ToolContent::from_wire(annotated.clone()).to_wire(),
+            annotated
+        );
     }
 }

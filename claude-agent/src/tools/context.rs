@@ -104,7 +104,12 @@ mod tests {
 
     #[test]
     fn missing_or_non_string_id_is_none() {
-        let Value::Object(meta) = json!({"claudecode/toolUseId": 7}) else { panic!() };
-        assert_eq!(ToolContext::from_meta(meta, CancellationToken::new()).tool_use_id(), None);
+        let Value::Object(meta) = json!({"claudecode/toolUseId": 7}) else {
+            panic!()
+        };
+        assert_eq!(
+            ToolContext::from_meta(meta, CancellationToken::new()).tool_use_id(),
+            None
+        );
     }
 }

@@ -64,7 +64,11 @@ impl ToolDescriptor {
     pub const DEFAULT_SERVER: &'static str = "tools";
 
     /// The descriptor of tool `T` in `server`, defined at `file`:`line`.
-    pub const fn of<T: Tool + Default>(server: &'static str, file: &'static str, line: u32) -> Self {
+    pub const fn of<T: Tool + Default>(
+        server: &'static str,
+        file: &'static str,
+        line: u32,
+    ) -> Self {
         ToolDescriptor {
             server,
             name: T::NAME,
@@ -112,7 +116,8 @@ inventory::collect!(ToolDescriptor);
 /// ```
 pub fn registered() -> Vec<&'static ToolDescriptor> {
     #[cfg(feature = "inventory")]
-    let mut tools: Vec<&'static ToolDescriptor> = inventory::iter::<ToolDescriptor>.into_iter().collect();
+    let mut tools: Vec<&'static ToolDescriptor> =
+        inventory::iter::<ToolDescriptor>.into_iter().collect();
     #[cfg(not(feature = "inventory"))]
     let mut tools: Vec<&'static ToolDescriptor> = Vec::new();
     tools.sort_by_key(|tool| (tool.server, tool.name, tool.defined_at));

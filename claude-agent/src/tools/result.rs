@@ -104,7 +104,10 @@ impl ToolResult {
         ToolResult {
             content,
             structured: value.get("structuredContent").cloned(),
-            is_error: value.get("isError").and_then(Value::as_bool).unwrap_or(false),
+            is_error: value
+                .get("isError")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         }
     }
 }
@@ -231,7 +234,10 @@ mod tests {
         assert_eq!("a".into_tool_result(), ToolResult::text("a"));
         assert_eq!(String::from("b").into_tool_result(), ToolResult::text("b"));
         assert_eq!(json!("c").into_tool_result(), ToolResult::text("c"));
-        assert_eq!(json!({"k": 1}).into_tool_result(), ToolResult::text(r#"{"k":1}"#));
+        assert_eq!(
+            json!({"k": 1}).into_tool_result(),
+            ToolResult::text(r#"{"k":1}"#)
+        );
         assert!(().into_tool_result().content.is_empty());
     }
 

@@ -48,7 +48,8 @@ pub fn input_schema<T: JsonSchema>() -> Map<String, Value> {
         map.insert("type".into(), "object".into());
     }
     // A tool without parameters: spell out that there are none, as other SDKs do.
-    if map.get("type").and_then(Value::as_str) == Some("object") && !map.contains_key("properties") {
+    if map.get("type").and_then(Value::as_str) == Some("object") && !map.contains_key("properties")
+    {
         map.insert("properties".into(), Value::Object(Map::new()));
     }
     map
@@ -83,8 +84,16 @@ mod tests {
         assert!(!schema.contains_key("$schema"));
         assert!(!schema.contains_key("title"));
         assert!(!schema.contains_key("description"));
-        assert_eq!(schema["properties"]["inner"]["properties"]["x"], json!({"type": "boolean"}));
-        let keys: Vec<_> = schema["properties"].as_object().unwrap().keys().cloned().collect();
+        assert_eq!(
+            schema["properties"]["inner"]["properties"]["x"],
+            json!({"type": "boolean"})
+        );
+        let keys: Vec<_> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
         assert_eq!(keys, ["inner", "zeta", "alpha"]);
     }
 }

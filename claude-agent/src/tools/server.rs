@@ -10,7 +10,10 @@ use futures::future::BoxFuture;
 use serde_json::{Map, Value};
 
 use super::descriptor::invoke;
-use super::{Tool, ToolAnnotations, ToolContext, ToolDescriptor, ToolResult, input_schema, validate_tool_name};
+use super::{
+    Tool, ToolAnnotations, ToolContext, ToolDescriptor, ToolResult, input_schema,
+    validate_tool_name,
+};
 use crate::{Error, Result};
 
 type CallFn = dyn Fn(Value, ToolContext) -> BoxFuture<'static, ToolResult> + Send + Sync;
@@ -100,7 +103,11 @@ impl ToolServer {
                     "no tool is registered for server `{}` (registered servers: {}); tools from \
                      another crate need `use that_crate as _;`",
                     server.name,
-                    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
                 ),
             ));
         }
@@ -158,7 +165,10 @@ impl ToolServer {
 
     fn push(mut self, entry: ToolEntry) -> Result<Self> {
         validate_tool_name(&entry.name).map_err(|reason| {
-            Error::invalid_option("tools", format!("{reason} (defined at {})", at(entry.defined_at)))
+            Error::invalid_option(
+                "tools",
+                format!("{reason} (defined at {})", at(entry.defined_at)),
+            )
         })?;
         if let Some(first) = self.tools.iter().find(|t| t.name == entry.name) {
             return Err(Error::invalid_option(
@@ -228,7 +238,12 @@ impl ToolServer {
     /// assert!(server.call("missing", serde_json::json!({}), ToolContext::new()).is_none());
     /// # });
     /// ```
-    pub fn call(&self, name: &str, args: Value, cx: ToolContext) -> Option<BoxFuture<'static, ToolResult>> {
+    pub fn call(
+        &self,
+        name: &str,
+        args: Value,
+        cx: ToolContext,
+    ) -> Option<BoxFuture<'static, ToolResult>> {
         let entry = Arc::clone(self.tools.iter().find(|t| t.name == name)?);
         let timeout = entry.timeout.or(self.timeout);
         Some(Box::pin(super::exec::run(entry, timeout, args, cx)))

@@ -1,5 +1,5 @@
 use super::*;
-use crate::tools::{ToolContext, ToolServer, tool};
+use crate::tools::{ToolServer, tool};
 
 /// Add two numbers.
 #[tool(server = "calc")]
@@ -70,8 +70,10 @@ async fn a_call_in_flight_when_the_loop_is_closed_still_completes() {
     }
     let bridge = SdkBridge::from_tools(ToolServer::new("s").tool(SlowTool).unwrap());
     bridge.handle(init(0)).await.unwrap();
-    let waiting = tokio::spawn(bridge.handle(json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
-        "params": {"name": "slow", "arguments": {}}})));
+    let waiting = tokio::spawn(
+        bridge.handle(json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+        "params": {"name": "slow", "arguments": {}}})),
+    );
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     bridge.kill_loop();
     let reply = waiting.await.unwrap().unwrap();
