@@ -33,3 +33,51 @@ use proc_macro::TokenStream;
 pub fn hook(args: TokenStream, item: TokenStream) -> TokenStream {
     hook::run(args.into(), item.into()).into()
 }
+
+mod tool;
+
+/// Turns a function into a tool the model can call, served by an in-process MCP server.
+///
+/// ```text
+/// use claude_agent::tools::{ToolError, ToolServer, tool};
+///
+/// /// Add two numbers.
+/// #[tool(server = "calc", read_only)]
+/// async fn add(
+///     /// Left operand.
+///     a: f64,
+///     /// Right operand.
+///     b: f64,
+/// ) -> Result<String, ToolError> {
+///     Ok((a + b).to_string())
+/// }
+///
+/// let calc = ToolServer::new("calc").tool(AddTool)?; // or ToolServer::from_registered("calc")?
+/// ```
+///
+/// (Compiled examples live in the `claude_agent::tools` documentation.)
+///
+/// - The function stays an ordinary function (`add(1.0, 2.0).await`). `async fn` and plain `fn`
+///   are accepted (a plain `fn` runs on the async runtime's thread: keep it quick).
+/// - Its doc comment is the tool's description; each parameter's doc comment describes that
+///   property of the input schema. `#[serde(..)]` and `#[schemars(..)]` on a parameter are moved
+///   to the generated input struct too.
+/// - Each parameter must be an owned type implementing `serde::Deserialize` and
+///   `schemars::JsonSchema`. One parameter may be `#[context] cx: ToolContext` instead.
+/// - It may return `String`, `&'static str`, `serde_json::Value`, `Json<T>`, `()`, `ToolResult`,
+///   or `Result<T, E>` of those with `E: Display` (an `Err` is shown to the model as an error).
+/// - It generates a unit struct `<PascalName>Tool` (here `AddTool`) implementing
+///   `claude_agent::tools::Tool`, and registers its `ToolDescriptor` (feature `inventory`).
+///
+/// Keys: `name = "..."` (default: the function's name), `description = "..."` (default: the doc
+/// comment), `server = "..."` (default: `"tools"`), `title = "..."`, `read_only`, `destructive`,
+/// `idempotent`, `open_world` (bare for `true`, or `= false`), `timeout = 30` (seconds) or
+/// `timeout = "500ms" | "30s" | "2m"`, and `crate = path` when `claude_agent` is not reachable
+/// under its usual name. Set `CLAUDE_AGENT_MACROS_DEBUG=1` to print the expansion.
+#[proc_macro_attribute]
+pub fn tool(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    tool::tool(args.into(), item.into()).into()
+}

@@ -38,7 +38,14 @@ pub mod mcp;
 pub mod options;
 pub mod permissions;
 pub mod protocol;
+pub mod tools;
 pub mod transport;
+
+/// Support for macro-generated code. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::tools::__private::*;
+}
 
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
@@ -56,6 +63,7 @@ pub mod prelude {
     pub use crate::options::PermissionMode;
     pub use crate::permissions::{PermissionRequest, PermissionResult};
     pub use crate::protocol::{ContentBlock, Message, ResultMessage};
+    pub use crate::tools::{Json, ToolContext, ToolError, tool};
     pub use crate::{Client, Error, Options, Result, query};
     pub use futures::StreamExt as _;
 }

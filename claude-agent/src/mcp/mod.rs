@@ -1,5 +1,8 @@
 //! MCP servers: configurations of external servers and in-process ("sdk") servers whose JSON-RPC
 //! traffic the CLI tunnels through `mcp_message` control requests.
+//!
+//! In-process servers made of [`tools`](crate::tools) are served by [`SdkBridge`], which runs
+//! an [`rmcp`] service loop; convert a [`ToolServer`] into an [`McpServerConfig`] to use one.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -8,6 +11,19 @@ use std::sync::Arc;
 use futures::future::BoxFuture;
 use serde::Serialize;
 use serde_json::Value;
+
+use crate::tools::ToolServer;
+
+mod bridge;
+mod handler;
+mod stdio;
+
+pub use bridge::SdkBridge;
+
+/// The version of [`rmcp`](https://docs.rs/rmcp) this crate serves MCP with, for
+/// [`SdkBridge::from_rmcp`]. Its API changes faster than this crate's; everything else here works
+/// without it.
+pub use rmcp;
 
 /// An in-process MCP server: receives one JSON-RPC message (request or notification) and returns
 /// the JSON-RPC response, or `None` for a notification.
@@ -136,5 +152,29 @@ impl fmt::Debug for McpServerConfig {
             McpServerConfig::Sdk(_) => f.write_str("Sdk(..)"),
             other => write!(f, "{}", other.to_wire().unwrap_or(Value::Null)),
         }
+    }
+}
+
+impl From<ToolServer> for McpServerConfig {
+    fn from(server: ToolServer) -> Self {
+        McpServerConfig::Sdk(Arc::new(SdkBridge::from_tools(server)))
+    }
+}
+
+impl ToolServer {
+    /// This server as an in-process MCP server configuration (same as `McpServerConfig::from`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::mcp::McpServerConfig;
+    /// use claude_agent::tools::ToolServer;
+    ///
+    /// let config = ToolServer::new("empty").into_config();
+    /// assert!(matches!(config, McpServerConfig::Sdk(_)));
+    /// assert!(config.to_wire().is_none()); // declared in `initialize`, not in --mcp-config
+    /// ```
+    pub fn into_config(self) -> McpServerConfig {
+        self.into()
     }
 }

@@ -1,0 +1,7 @@
+use claude_agent::tools::tool;
+
+/// Not a function.
+#[tool]
+struct Thing;
+
+fn main() {}
