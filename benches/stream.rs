@@ -50,6 +50,10 @@ async fn main() {
     }
     println!("best: {:.0} messages/s", (COUNT + 1) as f64 / best);
     if let (Some(before), Some(after)) = (rss_before, peak_rss_kib()) {
-        println!("peak RSS: {:.1} MiB (before the runs: {:.1} MiB)", after as f64 / 1024.0, before as f64 / 1024.0);
+        println!(
+            "peak RSS: {:.1} MiB (before the runs: {:.1} MiB)",
+            after as f64 / 1024.0,
+            before as f64 / 1024.0
+        );
     }
 }

@@ -12,14 +12,25 @@ use claude_agent::testing::TestEnv;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let has_credentials = ["ANTHROPIC_API_KEY", "CLAUDE_CODE_OAUTH_TOKEN", "ANTHROPIC_AUTH_TOKEN"]
-        .iter()
-        .any(|key| std::env::var_os(key).is_some_and(|v| !v.is_empty()));
+    let has_credentials = [
+        "ANTHROPIC_API_KEY",
+        "CLAUDE_CODE_OAUTH_TOKEN",
+        "ANTHROPIC_AUTH_TOKEN",
+    ]
+    .iter()
+    .any(|key| std::env::var_os(key).is_some_and(|v| !v.is_empty()));
     if has_credentials {
-        demo::run(Options::builder().allowed_tools(["Bash(ls:*)", "Bash(wc:*)"]).build()).await?;
+        demo::run(
+            Options::builder()
+                .allowed_tools(["Bash(ls:*)", "Bash(wc:*)"])
+                .build(),
+        )
+        .await?;
         return Ok(());
     }
-    println!("(no API key found: running the real CLI against the offline test kit's scripted model)\n");
+    println!(
+        "(no API key found: running the real CLI against the offline test kit's scripted model)\n"
+    );
     let server = demo::scripted_model().start().await?;
     let env = TestEnv::new(&server)?;
     for file in ["main.rs", "lib.rs", "util.rs"] {

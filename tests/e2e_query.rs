@@ -43,8 +43,19 @@ async fn messages_arrive_typed_and_in_order() {
         })
         .collect();
     assert_eq!(text, "Hello there");
-    let Some(Message::Result(result)) = messages.last() else {
-        panic!("the last message is the result: {messages:?}")
+    // The result ends the turn: only session-state events (2.1.330) may follow it.
+    let at = messages
+        .iter()
+        .position(|m| matches!(m, Message::Result(_)))
+        .expect("a result");
+    assert!(
+        messages[at + 1..]
+            .iter()
+            .all(|m| matches!(m, Message::System(SystemMessage::SessionStateChanged(_)))),
+        "{messages:?}"
+    );
+    let Message::Result(result) = &messages[at] else {
+        unreachable!()
     };
     assert_eq!(result.subtype, ResultSubtype::Success);
     assert_eq!(result.session_id, init.session_id);
@@ -127,17 +138,13 @@ async fn dropping_a_stream_mid_turn_leaves_no_process_behind() {
     let offline = Offline::start(ScriptedModel::new().then(Reply::hang())).await;
     let mut stream = query("wait forever", offline.options().build());
     // system/init arrives before the model is asked; then the model hangs.
-    let first = within(stream.next()).await.unwrap().unwrap();
-    assert!(
-        matches!(first, Message::System(SystemMessage::Init(_))),
-        "{first:?}"
-    );
-    within(async {
-        while offline.server.message_requests().is_empty() {
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    loop {
+        let message = within(stream.next()).await.unwrap().unwrap();
+        if matches!(message, Message::System(SystemMessage::Init(_))) {
+            break;
         }
-    })
-    .await;
+    }
+    within(offline.server.wait_for_message_requests(1)).await;
     assert!(
         !common::processes_in(offline.env.cwd()).is_empty(),
         "the CLI runs in the test's cwd"
@@ -150,10 +157,10 @@ async fn dropping_a_stream_mid_turn_leaves_no_process_behind() {
 
 /// Runs the CLI through the default spawner, counting launches: the shape of a container or ssh
 /// spawner.
-#[derive(Debug, Default)]
-struct Counting(std::sync::atomic::AtomicUsize);
+#[derive(Debug, Default, Clone)]
+struct Counting(std::sync::Arc<std::sync::atomic::AtomicUsize>);
 
-impl claude_agent::transport::Spawner for std::sync::Arc<Counting> {
+impl claude_agent::transport::Spawner for Counting {
     fn spawn(
         &self,
         command: claude_agent::transport::SpawnCommand,
@@ -166,9 +173,8 @@ impl claude_agent::transport::Spawner for std::sync::Arc<Counting> {
 
 #[tokio::test]
 async fn a_custom_spawner_starts_the_cli() {
-    use claude_agent::transport::Spawner as _;
     let offline = Offline::start(ScriptedModel::new().then(Reply::text("spawned"))).await;
-    let spawner = std::sync::Arc::new(Counting::default());
+    let spawner = Counting::default();
     let options = offline.options().spawner(spawner.clone()).build();
     let answer = within(query("hi", options).text()).await.unwrap();
     assert_eq!(answer, "spawned");

@@ -225,6 +225,10 @@ impl Client {
 
     /// Restores files to their state at `user_message_id` (needs the `enable_file_checkpointing`
     /// option); `dry_run` only reports what would change.
+    ///
+    /// A rewind the CLI cannot do is an [`Error::Control`] on every CLI version (2.1.197 answers
+    /// with an error, 2.1.330 with `canRewind: false` and an `error` text); a dry run reports it
+    /// in the result instead.
     pub async fn rewind_files(
         &self,
         user_message_id: &str,
@@ -234,8 +238,16 @@ impl Client {
             "rewind_files",
             json!({ "user_message_id": user_message_id, "dry_run": dry_run }),
         );
-        let raw = self.connection.request(request).await?;
-        decode("rewind_files", raw)
+        let result: RewindFilesResult =
+            decode("rewind_files", self.connection.request(request).await?)?;
+        match &result.error {
+            Some(message) if !dry_run && !result.can_rewind => Err(Error::Control {
+                subtype: "rewind_files".into(),
+                message: message.clone(),
+                code: None,
+            }),
+            _ => Ok(result),
+        }
     }
 
     /// Stops a background task.

@@ -16,7 +16,11 @@ pub async fn run(options: Options) -> claude_agent::Result<()> {
     while let Some(message) = stream.next().await {
         match message? {
             Message::System(claude_agent::protocol::SystemMessage::Init(init)) => {
-                println!("• session {} on Claude Code {}", init.session_id, init.claude_code_version.as_deref().unwrap_or("?"));
+                println!(
+                    "• session {} on Claude Code {}",
+                    init.session_id,
+                    init.claude_code_version.as_deref().unwrap_or("?")
+                );
             }
             Message::Assistant(assistant) => {
                 for block in &assistant.message.content {
@@ -29,7 +33,10 @@ pub async fn run(options: Options) -> claude_agent::Result<()> {
             }
             Message::User(user) => {
                 if let Some(output) = &user.tool_use_result {
-                    let stdout = output.get("stdout").and_then(|s| s.as_str()).unwrap_or_default();
+                    let stdout = output
+                        .get("stdout")
+                        .and_then(|s| s.as_str())
+                        .unwrap_or_default();
                     println!("  ↲ {}", stdout.trim());
                 }
             }
@@ -54,7 +61,12 @@ pub fn scripted_model() -> ScriptedModel {
     ScriptedModel::new()
         .on(
             Match::any().no_tool_result(),
-            Reply::tool_use("Bash", json!({"command": "ls *.rs | wc -l", "description": "Count Rust files"})),
+            Reply::tool_use(
+                "Bash",
+                json!({"command": "ls *.rs | wc -l", "description": "Count Rust files"}),
+            ),
         )
-        .fallback(Reply::text("I counted the `.rs` files with `ls *.rs | wc -l`; the number is shown above."))
+        .fallback(Reply::text(
+            "I counted the `.rs` files with `ls *.rs | wc -l`; the number is shown above.",
+        ))
 }

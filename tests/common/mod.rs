@@ -17,6 +17,10 @@ pub struct Offline {
 impl Offline {
     /// Starts `model`. Panics (the test fails loudly) when the CLI is not installed.
     pub async fn start(model: ScriptedModel) -> Offline {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
         let server = model.start().await.expect("the scripted model starts");
         let env = TestEnv::new(&server).expect("a scratch environment");
         Offline { server, env }
