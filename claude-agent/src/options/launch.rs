@@ -57,6 +57,10 @@ impl fmt::Debug for LaunchPlan {
 impl Options {
     /// Checks every option and computes how the CLI is started.
     pub(crate) fn launch_plan(&self) -> Result<LaunchPlan> {
+        self.with_registrations()?.plan()
+    }
+
+    fn plan(&self) -> Result<LaunchPlan> {
         self.validate()?;
         let mut argv = Argv::new();
         self.push_tool_flags(&mut argv)?;

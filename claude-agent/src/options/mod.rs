@@ -48,6 +48,7 @@ mod agents;
 mod argv;
 mod builder;
 mod builder_process;
+mod builder_registered;
 mod builder_session;
 mod config;
 mod enums;
@@ -55,6 +56,7 @@ mod env;
 mod extra_args;
 mod initialize;
 mod launch;
+mod registered;
 mod sandbox;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -115,6 +117,7 @@ pub struct Options {
     permission_prompts: Option<PermissionPrompts>,
     can_use_tool: Option<Opaque<dyn CanUseTool>>,
     hooks: Vec<(HookEvent, HookMatcher)>,
+    registered: registered::Registered,
     // MCP.
     mcp_servers: BTreeMap<String, McpServerConfig>,
     strict_mcp_config: bool,

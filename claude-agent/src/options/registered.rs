@@ -1,0 +1,75 @@
+//! Link-time registrations (`#[tool]`, `#[hook]`) and how a session includes them.
+//!
+//! Rules, in one place:
+//! - By default a session includes every registered hook and every registered tool server
+//!   (`hooks::registered()`, `tools::registered_servers()`).
+//! - Selecting explicitly replaces the registry for that kind: [`OptionsBuilder::hooks`] for hooks,
+//!   [`OptionsBuilder::tool_server`] for tools. [`OptionsBuilder::no_registered`] (or the
+//!   `_hooks` / `_tools` variants) turns the registry off without selecting anything.
+//! - Hand-written additions never turn the registry off: [`OptionsBuilder::hook`] adds a matcher,
+//!   [`OptionsBuilder::mcp_server`] adds a server. A configured server name wins over a registered
+//!   server of the same name.
+//!
+//! [`OptionsBuilder::hooks`]: super::OptionsBuilder::hooks
+//! [`OptionsBuilder::tool_server`]: super::OptionsBuilder::tool_server
+//! [`OptionsBuilder::no_registered`]: super::OptionsBuilder::no_registered
+//! [`OptionsBuilder::hook`]: super::OptionsBuilder::hook
+//! [`OptionsBuilder::mcp_server`]: super::OptionsBuilder::mcp_server
+
+use std::borrow::Cow;
+
+use super::Options;
+use crate::Result;
+use crate::mcp::McpServerConfig;
+
+/// Which registries a session draws from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Registered {
+    pub(crate) hooks: bool,
+    pub(crate) tools: bool,
+}
+
+impl Default for Registered {
+    fn default() -> Self {
+        Registered {
+            hooks: true,
+            tools: true,
+        }
+    }
+}
+
+impl Options {
+    /// These options with the registered hooks and tool servers merged in, as the session uses
+    /// them. Borrowed unchanged when there is nothing to add.
+    pub(crate) fn with_registrations(&self) -> Result<Cow<'_, Options>> {
+        let hooks = if self.registered.hooks {
+            crate::hooks::from_inventory()?
+        } else {
+            Default::default()
+        };
+        let servers = if self.registered.tools {
+            crate::tools::registered_servers()?
+        } else {
+            Vec::new()
+        };
+        let servers: Vec<_> = servers
+            .into_iter()
+            .filter(|s| !self.mcp_servers.contains_key(s.name()))
+            .collect();
+        if hooks.is_empty() && servers.is_empty() {
+            return Ok(Cow::Borrowed(self));
+        }
+        let mut merged = self.clone();
+        for (event, matchers) in hooks {
+            merged
+                .hooks
+                .extend(matchers.into_iter().map(|m| (event.clone(), m)));
+        }
+        for server in servers {
+            merged
+                .mcp_servers
+                .insert(server.name().to_owned(), McpServerConfig::from(server));
+        }
+        Ok(Cow::Owned(merged))
+    }
+}
