@@ -73,3 +73,43 @@ impl Options {
         Ok(Cow::Owned(merged))
     }
 }
+
+#[cfg(all(test, feature = "inventory"))]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use crate::Options;
+
+    fn sdk_servers(options: Options) -> Vec<String> {
+        let mut names: Vec<String> = options
+            .launch_plan()
+            .unwrap()
+            .sdk_mcp_servers
+            .into_keys()
+            .collect();
+        names.sort();
+        names
+    }
+
+    // This test binary registers `#[tool]`s (the tools module's tests), so the registry is not
+    // empty here.
+    #[test]
+    fn registered_tool_servers_are_included_unless_opted_out() {
+        let registered: Vec<String> = crate::tools::registered_servers()
+            .unwrap()
+            .iter()
+            .map(|s| s.name().to_owned())
+            .collect();
+        assert!(!registered.is_empty(), "the tools tests register #[tool]s");
+        let included = sdk_servers(Options::builder().build());
+        for name in &registered {
+            assert!(included.contains(name), "{name} missing from {included:?}");
+        }
+        assert!(sdk_servers(Options::builder().no_registered().build()).is_empty());
+        assert!(sdk_servers(Options::builder().no_registered_tools().build()).is_empty());
+        let explicit = crate::tools::ToolServer::new("mine");
+        assert_eq!(
+            sdk_servers(Options::builder().tool_server(explicit).build()),
+            vec!["mine".to_owned()]
+        );
+    }
+}

@@ -49,8 +49,10 @@ pub(super) fn init(builder: OptionsBuilder) -> Value {
     Value::Object(plan(builder).initialize)
 }
 
+/// A builder without the registered `#[tool]`s and `#[hook]`s of this test binary: these tests
+/// are about the mapping (`registered.rs` tests cover the registry).
 pub(super) fn b() -> OptionsBuilder {
-    Options::builder()
+    Options::builder().no_registered()
 }
 
 pub(super) struct Nop;
