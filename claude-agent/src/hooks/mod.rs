@@ -14,7 +14,7 @@
 //!   applies the [`FailurePolicy`]: a hook that errors, panics, times out or cannot decode its
 //!   input never hangs the session, and tool-permission hooks fail closed (deny).
 //!
-//! ```
+//! ```rust,standalone_crate
 //! use claude_agent::builtin::BashInput;
 //! use claude_agent::hooks::{hook, HookOutput, PreToolUse};
 //!

@@ -14,7 +14,7 @@
 //!
 //! # Examples
 //!
-//! ```
+//! ```rust,standalone_crate
 //! use claude_agent::tools::{ToolContext, ToolError, ToolServer, tool};
 //!
 //! /// Divide two numbers.
