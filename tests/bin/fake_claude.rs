@@ -130,10 +130,45 @@ fn main() {
                 result_with("after unknowns"),
             ]
         }),
+        "flood" => run_turns(lines, |_| {
+            flood();
+            vec![result_with("flood done")]
+        }),
         _ => run_turns(lines, |_| {
             vec![assistant("hello from the fake CLI"), result_with("ok")]
         }),
     }
+}
+
+/// Writes `FAKE_CLAUDE_FLOOD` (default 100,000) realistic messages as fast as the pipe takes
+/// them: partial-message deltas, assistant blocks, tool results, status frames.
+fn flood() {
+    let count: usize = std::env::var("FAKE_CLAUDE_FLOOD")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let mix = [
+        json!({"type": "stream_event", "session_id": SESSION, "uuid": "e1", "parent_tool_use_id": null,
+               "event": {"type": "content_block_delta", "index": 0,
+                         "delta": {"type": "text_delta", "text": "Streaming a few more words of the answer"}}}),
+        assistant(
+            "Here is a paragraph of the model's answer, long enough to look like real prose in a transcript line.",
+        ),
+        json!({"type": "user", "session_id": SESSION, "uuid": "u2", "parent_tool_use_id": null,
+               "timestamp": "2026-11-21T00:00:00Z",
+               "message": {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1",
+                                                       "content": "file.rs\nlib.rs\nmain.rs", "is_error": false}]},
+               "tool_use_result": {"stdout": "file.rs\nlib.rs\nmain.rs", "stderr": "", "interrupted": false}}),
+        json!({"type": "system", "subtype": "status", "session_id": SESSION, "uuid": "s1", "status": null,
+               "permissionMode": "default"}),
+    ];
+    let lines: Vec<String> = mix.iter().map(Value::to_string).collect();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    for i in 0..count {
+        out.write_all(lines[i % lines.len()].as_bytes()).unwrap();
+        out.write_all(b"\n").unwrap();
+    }
+    out.flush().unwrap();
 }
 
 fn stdin_lines() -> impl Iterator<Item = Value> {
