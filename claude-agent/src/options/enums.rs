@@ -105,7 +105,7 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// Who answers permission prompts in print/SDK mode (`--permission-prompts`, CLI 2.1.330+).
+    /// Who answers permission prompts in print/SDK mode (`--permission-prompts`; needs a Claude Code CLI newer than 2.1.197).
     ///
     /// # Examples
     ///
