@@ -135,7 +135,7 @@
 //!   ([`Error::InvalidOption`](crate::Error::InvalidOption) naming both places) when the session
 //!   starts; give one a `name = ".."`.
 //!
-//! ```
+//! ```rust,standalone_crate
 //! use claude_agent::builtin::BashInput;
 //! use claude_agent::hooks::{hook, hook_fn, HookEvent, HookMatcher, HookOutput, HookRegistry, PreToolUse, Stop};
 //! use claude_agent::Options;
