@@ -13,7 +13,7 @@ use claude_agent::mcp::McpServerConfig;
 use claude_agent::permissions::{PermissionContext, PermissionRequest, PermissionResult};
 use claude_agent::protocol::{McpServerStatus, McpStatus, ResultMessage};
 use claude_agent::testing::{Match, Reply, ScriptedModel, cli_path};
-use claude_agent::tools::{ToolError, ToolServer, tool};
+use claude_agent::tools::{Json, ToolError, ToolServer, tool};
 use claude_agent::{Client, Error, Options, OptionsBuilder, query};
 use common::{Offline, within};
 use futures::StreamExt;
@@ -45,8 +45,28 @@ async fn explode() -> String {
     panic!("kaboom")
 }
 
+/// Count and mean of some numbers.
+#[derive(serde::Serialize)]
+struct Stats {
+    count: usize,
+    mean: f64,
+}
+
+/// Count and mean of a list of numbers, as structured JSON.
+#[tool(server = "calc", read_only)]
+async fn stats(values: Vec<f64>) -> Json<Stats> {
+    let count = values.len();
+    let mean = values.iter().sum::<f64>() / count.max(1) as f64;
+    Json(Stats { count, mean })
+}
+
 /// The tools of the `calc` server declared above, as the CLI names them.
-const CALC_TOOLS: [&str; 3] = ["mcp__calc__add", "mcp__calc__divide", "mcp__calc__explode"];
+const CALC_TOOLS: [&str; 4] = [
+    "mcp__calc__add",
+    "mcp__calc__divide",
+    "mcp__calc__explode",
+    "mcp__calc__stats",
+];
 
 /// A model that calls `tool` with `input` once, then answers `done`.
 fn calls(tool: &str, input: serde_json::Value) -> ScriptedModel {
@@ -101,6 +121,23 @@ async fn a_tool_returning_err_gives_the_model_an_error_result() {
     let results = offline.server.message_requests()[1].tool_results();
     assert!(results[0].is_error, "{results:?}");
     assert!(results[0].text.contains("division by zero"), "{results:?}");
+}
+
+#[tokio::test]
+async fn a_json_result_reaches_the_model_as_json_text() {
+    let offline = Offline::start(calls("mcp__calc__stats", json!({"values": [1, 2, 6]}))).await;
+    let options = offline
+        .options()
+        .allowed_tools(["mcp__calc__stats"])
+        .build();
+    let result = within(query("stats", options).result()).await.unwrap();
+    assert!(result.is_success(), "{result:?}");
+    let results = offline.server.message_requests()[1].tool_results();
+    assert!(!results[0].is_error, "{results:?}");
+    let sent: serde_json::Value = serde_json::from_str(&results[0].text).unwrap();
+    // (The CLI may re-render the JSON: compare values, not text.)
+    assert_eq!(sent["count"], 3, "{sent}");
+    assert_eq!(sent["mean"].as_f64(), Some(3.0), "{sent}");
 }
 
 #[tokio::test]
@@ -272,7 +309,7 @@ async fn mcp_server_status_reports_the_tool_server_with_its_tools_and_annotation
     assert_eq!(calc.status, McpStatus::Connected, "{calc:?}");
     let mut tools: Vec<&str> = calc.tools.iter().map(|t| t.name.as_str()).collect();
     tools.sort_unstable();
-    assert_eq!(tools, ["add", "divide", "explode"]);
+    assert_eq!(tools, ["add", "divide", "explode", "stats"]);
     let add = calc.tools.iter().find(|t| t.name == "add").unwrap();
     let annotations = add.annotations.clone().unwrap_or_default();
     assert_eq!(annotations["readOnly"], true, "{add:?}");
@@ -362,7 +399,7 @@ async fn toggle_and_reconnect_of_an_in_process_server_answer_with_typed_results(
             let statuses = within(client.mcp_server_status()).await.unwrap();
             let calc = server(&statuses, "calc");
             assert_eq!(calc.status, McpStatus::Connected, "{calc:?}");
-            assert_eq!(calc.tools.len(), 3, "{calc:?}");
+            assert_eq!(calc.tools.len(), CALC_TOOLS.len(), "{calc:?}");
         }
         Err(err) => {
             assert!(!newer, "2.1.330 re-enables in-process servers: {err:?}");
