@@ -176,12 +176,21 @@ async fn control_requests_round_trip_and_cli_refusals_are_typed_errors() {
         matches!(&err, Error::Control { subtype, message, .. } if subtype == "rewind_files" && message.contains("File rewinding is not enabled")),
         "{err:?}"
     );
-    let err = within(client.set_permission_mode(PermissionMode::Other("not-a-mode".into())))
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(&err, Error::Control { subtype, .. } if subtype == "set_permission_mode"),
-        "{err:?}"
-    );
+    // Newer CLIs refuse an unknown mode (error_code "invalid_mode"); 2.1.197 accepted any
+    // string. (Unknown modes stay expressible for forward compatibility.)
+    let refused =
+        within(client.set_permission_mode(PermissionMode::Other("not-a-mode".into()))).await;
+    let reports_version = client.initialization_result().claude_code_version.is_some();
+    match refused {
+        Err(Error::Control { subtype, code, .. }) => {
+            assert_eq!(subtype, "set_permission_mode");
+            assert_eq!(code.as_deref(), Some("invalid_mode"));
+        }
+        Ok(()) => assert!(
+            !reports_version,
+            "a 2.1.330-era CLI must refuse an unknown mode"
+        ),
+        Err(other) => panic!("unexpected {other:?}"),
+    }
     within(client.close()).await.unwrap();
 }

@@ -31,6 +31,7 @@ mod connection;
 mod control;
 mod error;
 mod query;
+mod wire;
 
 pub mod builtin;
 pub mod hooks;

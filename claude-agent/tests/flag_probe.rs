@@ -8,18 +8,26 @@
 //! choice, a value the CLI warns about) must be reported as rejected, so the detector itself is
 //! tested.
 //!
+//! Not every supported CLI knows every flag: `flag_probe/versions.rs` holds the table of flags
+//! that need a newer CLI than some supported version. On a CLI older than a flag, the flag (and
+//! its value) is left out of every probe, so the rest of its group is still probed, and a
+//! probe of its own must see the CLI refuse it as an unknown option (so the table stays true).
+//!
 //! The CLI is taken from `CLAUDE_AGENT_TEST_CLI`, else `CLAUDE_AGENT_CLI_PATH`, else the nearest
 //! `node_modules/.bin/claude` above the current directory. Without one the test fails.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "flag_probe/runner.rs"]
+mod runner;
+#[path = "flag_probe/versions.rs"]
+mod versions;
+
 use std::collections::BTreeSet;
-use std::fs::File;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use claude_agent::Options;
 use claude_agent::mcp::McpServerConfig;
@@ -30,103 +38,16 @@ use claude_agent::options::{
 };
 use claude_agent::permissions::{PermissionContext, PermissionRequest, PermissionResult};
 
-const SESSION: &str = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
-const USER_MSG: &str = "11111111-2222-4333-8444-555555555555";
-const ASSISTANT_MSG: &str = "11111111-2222-4333-8444-666666666666";
-const NEW_SESSION: &str = "22222222-3333-4444-8555-666666666666";
+use claude_agent::transport::CliVersion;
+use runner::{ASSISTANT_MSG, Kind, NEW_SESSION, Probe, SESSION, Scratch};
+
 const PARALLEL: usize = 4;
-const PROBE_TIMEOUT: Duration = Duration::from_secs(45);
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kind {
-    /// An option's mapping: exit 0 and a silent stderr.
-    Option,
-    /// A flag passed with `extra_arg`: the argument parser must not refuse it.
-    ExtraArg,
-    /// A negative control: must be detected as rejected.
-    MustReject,
-}
-
-struct Probe {
-    name: String,
-    args: Vec<String>,
-    kind: Kind,
-    /// Run with `IS_SANDBOX=1` (root may then bypass permissions).
-    sandbox_env: bool,
-    /// A stderr text that shows the CLI understood the option and is not a rejection (e.g. the
-    /// sandbox's notice that this machine lacks bubblewrap).
-    tolerated: Option<&'static str>,
-}
 
 struct Outcome {
     name: String,
     kind: Kind,
     args: Vec<String>,
     rejected: Option<String>,
-}
-
-/// The workspace the probes share: a project directory with a seeded session, plus files.
-struct Scratch {
-    _dir: tempfile::TempDir,
-    root: PathBuf,
-    project: PathBuf,
-}
-
-impl Scratch {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        let project = root.join("project");
-        for sub in ["project", "extra-dir", "plugin", "config-root", "homes"] {
-            std::fs::create_dir_all(root.join(sub)).unwrap();
-        }
-        std::fs::write(root.join("settings.json"), r#"{"env":{"PROBE":"1"}}"#).unwrap();
-        std::fs::write(root.join("prompt.txt"), "You are a probe.").unwrap();
-        Scratch {
-            _dir: dir,
-            root,
-            project,
-        }
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.root.join(name).to_str().unwrap().to_owned()
-    }
-
-    /// A fresh home for one probe, holding a session the resume probes can find.
-    fn home(&self, index: usize) -> PathBuf {
-        let home = self.root.join("homes").join(index.to_string());
-        let project_key: String = self
-            .project
-            .to_str()
-            .unwrap()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
-        let sessions = home.join(".claude").join("projects").join(project_key);
-        std::fs::create_dir_all(&sessions).unwrap();
-        let cwd = self.project.to_str().unwrap();
-        let user = serde_json::json!({
-            "parentUuid": null, "isSidechain": false, "type": "user", "userType": "external",
-            "message": {"role": "user", "content": "hi"}, "uuid": USER_MSG,
-            "timestamp": "2026-01-01T00:00:00.000Z", "cwd": cwd, "sessionId": SESSION,
-            "version": "2.1.330"
-        });
-        let assistant = serde_json::json!({
-            "parentUuid": USER_MSG, "isSidechain": false, "type": "assistant", "userType": "external",
-            "message": {"id": "msg_1", "type": "message", "role": "assistant", "model": "m",
-                        "content": [{"type": "text", "text": "hello"}], "stop_reason": "end_turn",
-                        "usage": {"input_tokens": 1, "output_tokens": 1}},
-            "uuid": ASSISTANT_MSG, "timestamp": "2026-01-01T00:00:01.000Z", "cwd": cwd,
-            "sessionId": SESSION, "version": "2.1.330"
-        });
-        std::fs::write(
-            sessions.join(format!("{SESSION}.jsonl")),
-            format!("{user}\n{assistant}\n"),
-        )
-        .unwrap();
-        home
-    }
 }
 
 fn find_cli() -> PathBuf {
@@ -345,7 +266,7 @@ fn extra_value(flag: &str, s: &Scratch) -> Option<String> {
     Some(v)
 }
 
-fn build_probes(s: &Scratch) -> Vec<Probe> {
+fn build_probes(s: &Scratch, version: CliVersion) -> Vec<Probe> {
     let mut probes = Vec::new();
     for (name, builder, sandbox_env) in option_probes(s) {
         let args = builder
@@ -423,95 +344,59 @@ fn build_probes(s: &Scratch) -> Vec<Probe> {
             tolerated: None,
         });
     }
+    fit_to_version(&mut probes, version, s);
     probes
 }
 
-/// What the CLI's argument parser prints when it refuses a flag or a value.
-fn parser_complaint(stderr: &str) -> Option<String> {
-    const MARKERS: &[&str] = &[
-        "unknown option",
-        "error: option",
-        "is invalid",
-        "allowed choices",
-        "missing required argument",
-        "too many arguments",
-        "does not take an argument",
-        "unknown --",
-    ];
-    stderr
-        .lines()
-        .find(|line| {
-            let lower = line.to_lowercase();
-            MARKERS.iter().any(|m| lower.contains(m))
-        })
-        .map(str::to_owned)
-}
-
-fn run(cli: &Path, s: &Scratch, index: usize, probe: &Probe) -> Option<String> {
-    let home = s.home(index);
-    let out_path = home.join("stdout.txt");
-    let err_path = home.join("stderr.txt");
-    let tmp = home.join("tmp");
-    std::fs::create_dir_all(&tmp).unwrap();
-    let mut cmd = Command::new(cli);
-    cmd.args(&probe.args)
-        .current_dir(&s.project)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", &home)
-        .env("CLAUDE_CONFIG_DIR", home.join(".claude"))
-        .env("TMPDIR", &tmp)
-        .env("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
-        .env("DISABLE_TELEMETRY", "1")
-        .env("ANTHROPIC_API_KEY", "sk-test")
-        .env("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")
-        .env("CLAUDE_CODE_ENTRYPOINT", "sdk-rust")
-        .stdin(Stdio::null())
-        .stdout(File::create(&out_path).unwrap())
-        .stderr(File::create(&err_path).unwrap());
-    if probe.sandbox_env {
-        cmd.env("IS_SANDBOX", "1");
+/// Leaves the flags this CLI is too old for (`versions::NEWER_FLAGS`) out of every probe, and
+/// adds one probe per such flag that the CLI must refuse as unknown.
+fn fit_to_version(probes: &mut Vec<Probe>, version: CliVersion, s: &Scratch) {
+    // Every row must be exercised, or the table claims something no probe checks.
+    for row in versions::NEWER_FLAGS {
+        let (_, removed) = versions::strip(
+            &probes
+                .iter()
+                .flat_map(|p| p.args.clone())
+                .collect::<Vec<_>>(),
+            &[row.flag],
+        );
+        assert!(
+            !removed.is_empty(),
+            "no probe passes {} ({}), yet NEWER_FLAGS lists it",
+            row.flag,
+            row.via
+        );
     }
-    let mut child = cmd
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", cli.display()));
-    let deadline = Instant::now() + PROBE_TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
+    let too_new = versions::unknown_to(version);
+    let flags: Vec<&str> = too_new.iter().map(|row| row.flag).collect();
+    // The negative controls stay as they are: they test the detector.
+    for probe in probes.iter_mut().filter(|p| p.kind != Kind::MustReject) {
+        let (args, removed) = versions::strip(&probe.args, &flags);
+        if !removed.is_empty() {
+            probe.args = args;
+            probe.name = format!(
+                "{} [without {}: CLI {version} is too old]",
+                probe.name,
+                removed.join(" ")
+            );
         }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        thread::sleep(Duration::from_millis(20));
-    };
-    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
-    let Some(status) = status else {
-        return Some(format!(
-            "timed out after {PROBE_TIMEOUT:?}; stderr: {stderr}"
-        ));
-    };
-    if let Some(line) = parser_complaint(&stderr) {
-        return Some(line);
     }
-    match probe.kind {
-        Kind::ExtraArg => None,
-        Kind::Option | Kind::MustReject => {
-            let quiet = stderr.trim().is_empty()
-                || probe.tolerated.is_some_and(|text| stderr.contains(text));
-            if status.success() && quiet {
-                None
-            } else {
-                let stdout = std::fs::read_to_string(&out_path).unwrap_or_default();
-                Some(format!(
-                    "exit {status}; stderr: {} stdout: {}",
-                    stderr.trim(),
-                    stdout.trim()
-                ))
-            }
-        }
+    for row in too_new {
+        let args = Options::builder()
+            .extra_arg(row.flag, extra_value(row.flag, s).as_deref())
+            .build()
+            .cli_args()
+            .unwrap_or_else(|e| panic!("{}: {e}", row.flag));
+        probes.push(Probe {
+            name: format!(
+                "too new for CLI {version}: {} ({}, accepted only after {})",
+                row.flag, row.via, row.absent_in
+            ),
+            args,
+            kind: Kind::TooNew(row.flag),
+            sandbox_env: true,
+            tolerated: None,
+        });
     }
 }
 
@@ -519,7 +404,8 @@ fn run(cli: &Path, s: &Scratch, index: usize, probe: &Probe) -> Option<String> {
 fn every_flag_the_sdk_passes_is_accepted_by_the_real_cli() {
     let cli = find_cli();
     let scratch = Arc::new(Scratch::new());
-    let probes = build_probes(&scratch);
+    let version = versions::cli_version(&cli, &scratch.root.join("version-home"));
+    let probes = build_probes(&scratch, version);
     let total = probes.len();
     let queue = Arc::new(Mutex::new(
         probes.into_iter().enumerate().collect::<Vec<_>>(),
@@ -539,7 +425,7 @@ fn every_flag_the_sdk_passes_is_accepted_by_the_real_cli() {
                     let Some((index, probe)) = queue.lock().unwrap().pop() else {
                         return;
                     };
-                    let rejected = run(&cli, &scratch, index, &probe);
+                    let rejected = runner::run(&cli, &scratch, index, &probe);
                     outcomes.lock().unwrap().push(Outcome {
                         name: probe.name,
                         kind: probe.kind,
@@ -562,7 +448,7 @@ fn every_flag_the_sdk_passes_is_accepted_by_the_real_cli() {
     assert_eq!(outcomes.len(), total);
 
     println!(
-        "probed {total} argument vectors against {} in {:?}:",
+        "probed {total} argument vectors against {} (CLI {version}) in {:?}:",
         cli.display(),
         started.elapsed()
     );
@@ -571,8 +457,10 @@ fn every_flag_the_sdk_passes_is_accepted_by_the_real_cli() {
         let flags: Vec<&str> = o.args[5..].iter().map(String::as_str).collect();
         let verdict = match (&o.rejected, o.kind) {
             (None, Kind::MustReject) => "NOT DETECTED",
+            (None, Kind::TooNew(_)) => "ACCEPTED (table wrong)",
             (None, _) => "accepted",
             (Some(_), Kind::MustReject) => "rejected (as it must)",
+            (Some(_), Kind::TooNew(_)) => "unknown (as expected)",
             (Some(_), _) => "REJECTED",
         };
         println!(
@@ -586,8 +474,17 @@ fn every_flag_the_sdk_passes_is_accepted_by_the_real_cli() {
                 "negative control `{}` was not detected as rejected: {flags:?}",
                 o.name
             )),
+            (None, Kind::TooNew(flag)) => failures.push(format!(
+                "CLI {version} did not refuse {flag} as an unknown option, yet NEWER_FLAGS in \
+                 tests/flag_probe/versions.rs says it is too old for it: the row is wrong \
+                 (lower its `absent_in` below {version}, or drop it): {flags:?}"
+            )),
             (Some(why), Kind::Option | Kind::ExtraArg) => {
-                failures.push(format!("`{}` {flags:?} rejected by the CLI: {why}", o.name));
+                let hint = versions::table_hint(why, version).unwrap_or_default();
+                failures.push(format!(
+                    "`{}` {flags:?} rejected by the CLI: {why}{hint}",
+                    o.name
+                ));
             }
             _ => {}
         }

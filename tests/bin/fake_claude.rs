@@ -4,12 +4,17 @@
 //! The behaviour is chosen with `FAKE_CLAUDE_MODE`; `--version` prints `FAKE_CLAUDE_VERSION`
 //! (default `2.1.330 (Claude Code)`). Everything else speaks just enough stream-json to drive the
 //! SDK: it answers `initialize`, and on each user message runs the mode's script.
+//!
+//! `hook-bench` times the SDK's hook round trip: on the first user message it sends
+//! `FAKE_CLAUDE_HOOKS` (default 2000) `hook_callback` requests for the first registered callback,
+//! one after another, timing each from the write of the request to the read of its answer, and
+//! reports `n=.. p50_us=.. p99_us=.. mean_us=.. max_us=..` as the `result` text.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 // The `hang` mode leaves a grandchild running on purpose: the SDK must remove it.
 #![allow(clippy::zombie_processes)]
 
 use std::io::{BufRead, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
@@ -121,6 +126,7 @@ fn main() {
             emit(&result_with(&reply.unwrap_or_default().to_string()));
             run_turns(lines, |_| vec![result_with("ok")]);
         }
+        "hook-bench" => hook_bench(&init, lines),
         "unknown-types" => run_turns(lines, |_| {
             vec![
                 json!({"type": "brand_new_type", "session_id": SESSION, "payload": {"a": 1}}),
@@ -131,10 +137,45 @@ fn main() {
                 result_with("after unknowns"),
             ]
         }),
+        "flood" => run_turns(lines, |_| {
+            flood();
+            vec![result_with("flood done")]
+        }),
         _ => run_turns(lines, |_| {
             vec![assistant("hello from the fake CLI"), result_with("ok")]
         }),
     }
+}
+
+/// Writes `FAKE_CLAUDE_FLOOD` (default 100,000) realistic messages as fast as the pipe takes
+/// them: partial-message deltas, assistant blocks, tool results, status frames.
+fn flood() {
+    let count: usize = std::env::var("FAKE_CLAUDE_FLOOD")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let mix = [
+        json!({"type": "stream_event", "session_id": SESSION, "uuid": "e1", "parent_tool_use_id": null,
+               "event": {"type": "content_block_delta", "index": 0,
+                         "delta": {"type": "text_delta", "text": "Streaming a few more words of the answer"}}}),
+        assistant(
+            "Here is a paragraph of the model's answer, long enough to look like real prose in a transcript line.",
+        ),
+        json!({"type": "user", "session_id": SESSION, "uuid": "u2", "parent_tool_use_id": null,
+               "timestamp": "2026-11-21T00:00:00Z",
+               "message": {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1",
+                                                       "content": "file.rs\nlib.rs\nmain.rs", "is_error": false}]},
+               "tool_use_result": {"stdout": "file.rs\nlib.rs\nmain.rs", "stderr": "", "interrupted": false}}),
+        json!({"type": "system", "subtype": "status", "session_id": SESSION, "uuid": "s1", "status": null,
+               "permissionMode": "default"}),
+    ];
+    let lines: Vec<String> = mix.iter().map(Value::to_string).collect();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    for i in 0..count {
+        out.write_all(lines[i % lines.len()].as_bytes()).unwrap();
+        out.write_all(b"\n").unwrap();
+    }
+    out.flush().unwrap();
 }
 
 fn stdin_lines() -> impl Iterator<Item = Value> {
@@ -261,4 +302,67 @@ fn result_with(text: &str) -> Value {
     json!({"type": "result", "subtype": "success", "is_error": false, "duration_ms": 1, "duration_api_ms": 1,
            "num_turns": 1, "result": text, "session_id": SESSION, "total_cost_usd": 0.0, "usage": {},
            "modelUsage": {}, "permission_denials": [], "uuid": "r1", "stop_reason": "end_turn"})
+}
+
+/// The `hook-bench` mode (see the crate docs).
+fn hook_bench(init: &Value, mut lines: impl Iterator<Item = Value>) {
+    let count: usize = std::env::var("FAKE_CLAUDE_HOOKS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
+    let callback = init["request"]["hooks"]
+        .as_object()
+        .and_then(|events| events.values().next())
+        .and_then(|matchers| matchers[0]["hookCallbackIds"][0].as_str())
+        .map(str::to_owned);
+    // Wait for the prompt.
+    for line in lines.by_ref() {
+        if line["type"] == "user" {
+            break;
+        }
+    }
+    let Some(callback) = callback else {
+        emit(&result_with("no hook callback was registered"));
+        return run_turns(lines, |_| vec![result_with("ok")]);
+    };
+    // A PreToolUse input as CLI 2.1.330 sends it.
+    let input = json!({
+        "session_id": SESSION, "transcript_path": "/tmp/fake/session.jsonl", "cwd": "/tmp/fake",
+        "prompt_id": "00000000-0000-4000-8000-000000000001", "permission_mode": "default",
+        "effort": {"level": "high"}, "hook_event_name": "PreToolUse", "tool_name": "Bash",
+        "tool_input": {"command": "echo hi", "description": "Print hi"}, "tool_use_id": "toolu_bench"
+    });
+    let mut times = Vec::with_capacity(count);
+    for i in 0..count {
+        let id = format!("hook-bench-{i}");
+        let started = Instant::now();
+        emit(
+            &json!({"type": "control_request", "request_id": id, "request": {
+            "subtype": "hook_callback", "callback_id": callback, "input": input, "tool_use_id": "toolu_bench"}}),
+        );
+        for line in lines.by_ref() {
+            if line["type"] == "control_response" && line["response"]["request_id"] == id.as_str() {
+                break;
+            }
+        }
+        times.push(started.elapsed());
+    }
+    times.sort();
+    let micros = |d: Duration| d.as_secs_f64() * 1e6;
+    let text = match (times.first(), times.last()) {
+        (Some(_), Some(max)) => {
+            let total: Duration = times.iter().sum();
+            format!(
+                "n={} p50_us={:.1} p99_us={:.1} mean_us={:.1} max_us={:.1}",
+                times.len(),
+                micros(times[times.len() / 2]),
+                micros(times[(times.len() * 99 / 100).min(times.len() - 1)]),
+                micros(total) / times.len() as f64,
+                micros(*max)
+            )
+        }
+        _ => "n=0".to_owned(),
+    };
+    emit(&result_with(&text));
+    run_turns(lines, |_| vec![result_with("ok")]);
 }

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::tool_input;
-use super::wire::{opt_u64, wire_enum};
+use super::wire::opt_u64;
+use crate::wire::wire_enum;
 
 /// Input of the `Read` tool.
 ///
@@ -113,6 +114,7 @@ pub struct GlobInput {
 tool_input!(GlobInput, "Glob");
 
 wire_enum! {
+    default;
     /// What `Grep` prints.
     pub enum GrepOutputMode {
         /// Matching lines.
@@ -201,6 +203,7 @@ pub struct GrepInput {
 tool_input!(GrepInput, "Grep");
 
 wire_enum! {
+    default;
     /// A notebook cell's kind.
     pub enum CellType {
         /// Code.
@@ -211,6 +214,7 @@ wire_enum! {
 }
 
 wire_enum! {
+    default;
     /// What `NotebookEdit` does to the cell.
     pub enum NotebookEditMode {
         /// Replace its source.

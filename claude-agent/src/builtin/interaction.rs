@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::tool_input;
-use super::wire::wire_enum;
+use crate::wire::wire_enum;
 
 /// One option of an [`AskUserQuestionInput`] question.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -83,6 +83,7 @@ pub struct AskUserQuestionOutput {
 }
 
 wire_enum! {
+    default;
     /// A todo item's state.
     pub enum TodoStatus {
         /// Not started.

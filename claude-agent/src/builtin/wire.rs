@@ -1,74 +1,5 @@
-//! Building blocks shared by the wire types of hooks, permissions and built-in tools: string
-//! enums that keep unknown values, and lenient number decoding.
-
-/// Declares a string enum mirroring a wire value: every known value is a variant, anything else
-/// lands in `Other(String)`, so decoding never fails on a value a newer CLI introduces. The
-/// `Default` is `Other("")` (the value was absent).
-macro_rules! wire_enum {
-    (
-        $(#[$meta:meta])*
-        $vis:vis enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        $vis enum $name {
-            $( $(#[$vmeta])* $variant, )*
-            /// A value this SDK version does not know (kept verbatim; empty when absent).
-            Other(::std::string::String),
-        }
-
-        impl $name {
-            /// The wire spelling.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( $name::$variant => $wire, )*
-                    $name::Other(other) => other,
-                }
-            }
-
-            /// Parses a wire value; unknown values become `Other`.
-            pub fn from_wire(value: &str) -> Self {
-                match value {
-                    $( $wire => $name::$variant, )*
-                    other => $name::Other(other.to_owned()),
-                }
-            }
-        }
-
-        impl ::std::default::Default for $name {
-            fn default() -> Self {
-                $name::Other(::std::string::String::new())
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                Ok(match value {
-                    ::serde_json::Value::String(s) => $name::from_wire(&s),
-                    ::serde_json::Value::Null => $name::default(),
-                    other => $name::Other(other.to_string()),
-                })
-            }
-        }
-    };
-}
-pub(crate) use wire_enum;
+//! Lenient number decoding shared by the wire types of hooks, permissions and built-in tools.
+//! (String enums that keep unknown values come from `crate::wire::wire_enum!`.)
 
 /// Decodes an optional count leniently: integers, integral floats and numeric strings are
 /// accepted; anything else (or a missing field) is `None` rather than an error.
@@ -107,36 +38,10 @@ mod tests {
     use serde::Deserialize;
     use serde_json::json;
 
-    wire_enum! {
-        /// Test enum.
-        pub enum Colour {
-            /// Red.
-            Red = "red",
-            /// Light blue.
-            LightBlue = "lightBlue",
-        }
-    }
-
     #[derive(Deserialize)]
     struct Counts {
         #[serde(default, deserialize_with = "opt_u64")]
         a: Option<u64>,
-    }
-
-    #[test]
-    fn wire_enum_round_trips_known_and_keeps_unknown_values() {
-        let known: Colour = serde_json::from_value(json!("lightBlue")).unwrap();
-        assert_eq!(known, Colour::LightBlue);
-        assert_eq!(serde_json::to_value(&known).unwrap(), json!("lightBlue"));
-        let unknown: Colour = serde_json::from_value(json!("ultraviolet")).unwrap();
-        assert_eq!(unknown, Colour::Other("ultraviolet".into()));
-        assert_eq!(
-            serde_json::to_value(&unknown).unwrap(),
-            json!("ultraviolet")
-        );
-        let odd: Colour = serde_json::from_value(json!(7)).unwrap();
-        assert_eq!(odd, Colour::Other("7".into()));
-        assert_eq!(Colour::default().as_str(), "");
     }
 
     #[test]

@@ -58,6 +58,14 @@ impl Shared {
         }
     }
 
+    /// Whether every prompt sent so far has its result.
+    fn turns_complete(&self) -> bool {
+        self.state
+            .lock()
+            .map(|s| s.results >= s.prompts_sent)
+            .unwrap_or(true)
+    }
+
     /// Writes a user message, counting the turns it asks for; `false` if stdin is closed.
     fn send_input(&self, input: &UserInput) -> bool {
         if input.expects_turn()
@@ -289,11 +297,7 @@ impl Connection {
 
     /// Whether every prompt sent so far has its result.
     pub(crate) fn turns_complete(&self) -> bool {
-        self.shared
-            .state
-            .lock()
-            .map(|s| s.results >= s.prompts_sent)
-            .unwrap_or(true)
+        self.shared.turns_complete()
     }
 
     /// A handle for writing from another task (streamed prompts).
@@ -338,11 +342,7 @@ impl InputHandle {
 
     /// Whether every prompt sent so far has its result.
     pub(crate) fn turns_complete(&self) -> bool {
-        self.shared
-            .state
-            .lock()
-            .map(|s| s.results >= s.prompts_sent)
-            .unwrap_or(true)
+        self.shared.turns_complete()
     }
 
     /// Closes stdin.

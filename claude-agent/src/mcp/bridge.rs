@@ -57,7 +57,7 @@ type ServeFn = dyn Fn(
 ///
 /// # Examples
 ///
-/// ```standalone_crate
+/// ```rust,standalone_crate
 /// use claude_agent::mcp::{SdkBridge, SdkMcpServer};
 /// use claude_agent::tools::{ToolContext, ToolServer, tool};
 /// use serde_json::json;

@@ -15,7 +15,7 @@ impl ToolServer {
     ///
     /// # Examples
     ///
-    /// ```no_run,standalone_crate
+    /// ```rust,no_run,standalone_crate
     /// use claude_agent::tools::{ToolServer, tool};
     ///
     /// /// Add two numbers.

@@ -111,7 +111,9 @@ impl OptionsBuilder {
         self
     }
 
-    /// Who answers permission prompts (`--permission-prompts`, CLI 2.1.330+).
+    /// Who answers permission prompts (`--permission-prompts`).
+    ///
+    /// Needs a Claude Code CLI newer than 2.1.197.
     pub fn permission_prompts(mut self, prompts: PermissionPrompts) -> Self {
         self.options.permission_prompts = Some(prompts);
         self

@@ -88,6 +88,9 @@ impl OptionsBuilder {
     /// or `extra_arg("--system-prompt-snapshot", Some("off"))`. Only flags in
     /// [`ALLOWED_EXTRA_FLAGS`](super::ALLOWED_EXTRA_FLAGS) are accepted; values are attached
     /// as `--flag=value` and may not contain line breaks or NUL.
+    ///
+    /// `--autocompact`, `--forward-subagent-text`, `--restricted` and `--system-prompt-snapshot`
+    /// need a Claude Code CLI newer than 2.1.197.
     pub fn extra_arg(mut self, flag: impl Into<String>, value: Option<&str>) -> Self {
         self.options
             .extra_args

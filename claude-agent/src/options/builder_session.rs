@@ -27,8 +27,9 @@ impl OptionsBuilder {
     }
 
     /// When resuming at a message, drop the turn of this message uuid
-    /// (`--resume-drops-turn=<uuid>`, CLI 2.1.330+); needs
-    /// [`resume_session_at`](Self::resume_session_at).
+    /// (`--resume-drops-turn=<uuid>`); needs [`resume_session_at`](Self::resume_session_at).
+    ///
+    /// Needs a Claude Code CLI newer than 2.1.197.
     pub fn resume_drops_turn(mut self, message_uuid: impl Into<String>) -> Self {
         self.options.resume_drops_turn = Some(message_uuid.into());
         self
@@ -132,8 +133,9 @@ impl OptionsBuilder {
         self
     }
 
-    /// Uses another directory as the root of project configuration
-    /// (`--project-config-root`, CLI 2.1.330+).
+    /// Uses another directory as the root of project configuration (`--project-config-root`).
+    ///
+    /// Needs a Claude Code CLI newer than 2.1.197.
     pub fn project_config_root(mut self, path: impl Into<PathBuf>) -> Self {
         self.options.project_config_root = Some(path.into());
         self

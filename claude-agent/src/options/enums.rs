@@ -4,86 +4,9 @@
 //! Each enum is forward compatible: a name this SDK version does not know parses into `Other`,
 //! keeps its text, and is passed through verbatim.
 
-use std::convert::Infallible;
-use std::fmt;
-use std::str::FromStr;
+use crate::wire::wire_enum;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// Defines a forward-compatible string enum: known names map to variants, anything else to
-/// `Other(String)`.
-macro_rules! string_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )*
-            /// A name this SDK version does not know; sent and kept verbatim.
-            Other(String),
-        }
-
-        impl $name {
-            #[doc = concat!("Every [`", stringify!($name), "`] this SDK version knows by name.")]
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The name the CLI uses.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( $name::$variant => $wire, )*
-                    $name::Other(name) => name,
-                }
-            }
-
-            /// Parses a CLI name; unknown names become `Other`.
-            pub fn from_name(name: &str) -> Self {
-                match name {
-                    $( $wire => $name::$variant, )*
-                    other => $name::Other(other.to_owned()),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = Infallible;
-            fn from_str(s: &str) -> Result<Self, Infallible> {
-                Ok($name::from_name(s))
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(s: &str) -> Self {
-                $name::from_name(s)
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let name = String::deserialize(deserializer)?;
-                Ok($name::from_name(&name))
-            }
-        }
-    };
-}
-
-string_enum! {
+wire_enum! {
     /// How the CLI decides whether a tool may run (`--permission-mode`).
     ///
     /// # Examples
@@ -102,23 +25,23 @@ string_enum! {
     pub enum PermissionMode {
         /// The CLI's standard rules: ask (through the permission callback) when unsure.
         #[default]
-        Default => "default",
+        Default = "default",
         /// Accept file edits without asking.
-        AcceptEdits => "acceptEdits",
+        AcceptEdits = "acceptEdits",
         /// Plan only: no tool that changes anything runs.
-        Plan => "plan",
+        Plan = "plan",
         /// Run every tool without asking. Needs
         /// [`allow_dangerously_skip_permissions`](crate::OptionsBuilder::allow_dangerously_skip_permissions)
         /// on newer CLIs, and `IS_SANDBOX=1` in the environment when running as root.
-        BypassPermissions => "bypassPermissions",
+        BypassPermissions = "bypassPermissions",
         /// Never ask: anything not pre-approved is denied.
-        DontAsk => "dontAsk",
+        DontAsk = "dontAsk",
         /// Let the CLI's classifier decide.
-        Auto => "auto",
+        Auto = "auto",
     }
 }
 
-string_enum! {
+wire_enum! {
     /// How much effort the model puts into a response (`--effort`).
     ///
     /// # Examples
@@ -131,19 +54,19 @@ string_enum! {
     /// ```
     pub enum Effort {
         /// Low effort.
-        Low => "low",
+        Low = "low",
         /// Medium effort.
-        Medium => "medium",
+        Medium = "medium",
         /// High effort (the CLI's default).
-        High => "high",
+        High = "high",
         /// Extra-high effort.
-        XHigh => "xhigh",
+        XHigh = "xhigh",
         /// Maximum effort.
-        Max => "max",
+        Max = "max",
     }
 }
 
-string_enum! {
+wire_enum! {
     /// A filesystem settings source the CLI may load (`--setting-sources`).
     ///
     /// # Examples
@@ -155,15 +78,15 @@ string_enum! {
     /// ```
     pub enum SettingSource {
         /// `~/.claude/settings.json`.
-        User => "user",
+        User = "user",
         /// `.claude/settings.json` in the project (and `CLAUDE.md`).
-        Project => "project",
+        Project = "project",
         /// `.claude/settings.local.json` in the project.
-        Local => "local",
+        Local = "local",
     }
 }
 
-string_enum! {
+wire_enum! {
     /// How thinking blocks are shown (`--thinking-display`).
     ///
     /// # Examples
@@ -175,14 +98,14 @@ string_enum! {
     /// ```
     pub enum ThinkingDisplay {
         /// Summarized thinking.
-        Summarized => "summarized",
+        Summarized = "summarized",
         /// No thinking text.
-        Omitted => "omitted",
+        Omitted = "omitted",
     }
 }
 
-string_enum! {
-    /// Who answers permission prompts in print/SDK mode (`--permission-prompts`, CLI 2.1.330+).
+wire_enum! {
+    /// Who answers permission prompts in print/SDK mode (`--permission-prompts`; needs a Claude Code CLI newer than 2.1.197).
     ///
     /// # Examples
     ///
@@ -193,13 +116,13 @@ string_enum! {
     /// ```
     pub enum PermissionPrompts {
         /// The SDK host (the permission callback) or the permission-prompt tool answers.
-        Host => "host",
+        Host = "host",
         /// Nobody: anything that would prompt is denied automatically.
-        Nobody => "none",
+        Nobody = "none",
     }
 }
 
-string_enum! {
+wire_enum! {
     /// Where a subagent keeps its memory.
     ///
     /// # Examples
@@ -211,11 +134,11 @@ string_enum! {
     /// ```
     pub enum AgentMemory {
         /// The user's memory.
-        User => "user",
+        User = "user",
         /// The project's shared memory.
-        Project => "project",
+        Project = "project",
         /// The project's local memory.
-        Local => "local",
+        Local = "local",
     }
 }
 
@@ -264,8 +187,11 @@ mod tests {
     }
 
     #[test]
-    fn non_string_values_are_a_decode_error_not_a_panic() {
-        assert!(serde_json::from_str::<PermissionMode>("42").is_err());
+    fn non_string_values_are_kept_as_text_not_a_panic() {
+        assert_eq!(
+            serde_json::from_str::<PermissionMode>("42").unwrap(),
+            PermissionMode::Other("42".into())
+        );
     }
 
     #[test]

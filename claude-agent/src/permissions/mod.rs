@@ -8,6 +8,45 @@
 //! A [`PermissionRequest`] carries the tool's input as JSON; [`PermissionRequest::typed`] and
 //! [`PermissionRequest::tool_input`] give it a type from [`crate::builtin`]. The answer is a
 //! [`PermissionResult`], optionally with [`PermissionUpdate`]s ("always allow" rules).
+//!
+//! A deny reaches the model as the tool's error result and is listed in the turn's
+//! [`ResultMessage::permission_denials`](crate::protocol::ResultMessage::permission_denials).
+//! An allow with an `addRules` update at [`PermissionUpdateDestination::Session`] stops the CLI
+//! from asking again for calls the rule covers, for the rest of the session. When the turn is
+//! interrupted while a request is pending, the CLI withdraws it: the callback's
+//! [`PermissionContext::cancellation`] fires and no answer is sent. A one-shot
+//! [`query`](crate::query) keeps the CLI's stdin open until the turn ends, so a slow callback is
+//! still heard.
+//!
+//! ```
+//! use claude_agent::builtin::BuiltinToolInput;
+//! use claude_agent::permissions::{
+//!     PermissionBehavior, PermissionContext, PermissionRequest, PermissionResult,
+//!     PermissionRuleValue, PermissionUpdate, PermissionUpdateDestination,
+//! };
+//! use claude_agent::Options;
+//!
+//! let options = Options::builder()
+//!     .can_use_tool(|req: PermissionRequest, _cx: PermissionContext| async move {
+//!         match req.tool_input() {
+//!             // Allow `touch`, and every later `touch` of this session without asking.
+//!             BuiltinToolInput::Bash(bash) if bash.command.starts_with("touch ") => {
+//!                 PermissionResult::allow().with_updated_permissions([PermissionUpdate::add_rules(
+//!                     [PermissionRuleValue::new("Bash", "touch:*")],
+//!                     PermissionBehavior::Allow,
+//!                     PermissionUpdateDestination::Session,
+//!                 )])
+//!             }
+//!             BuiltinToolInput::Write(write) if write.file_path.ends_with(".env") => {
+//!                 PermissionResult::deny("secrets stay untouched")
+//!             }
+//!             BuiltinToolInput::Write(_) => PermissionResult::allow(),
+//!             other => PermissionResult::deny(format!("{} is not allowed", other.tool_name())),
+//!         }
+//!     })
+//!     .build();
+//! # let _ = options;
+//! ```
 
 mod request;
 mod result;

@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::builtin::wire::wire_enum;
+use crate::wire::wire_enum;
 
 wire_enum! {
+    default;
     /// What a permission rule does.
     pub enum PermissionBehavior {
         /// The tool runs without asking.
@@ -18,6 +19,7 @@ wire_enum! {
 }
 
 wire_enum! {
+    default;
     /// Where a permission update is stored.
     pub enum PermissionUpdateDestination {
         /// `~/.claude/settings.json`, for every project.
@@ -251,7 +253,7 @@ impl PermissionUpdate {
             PermissionUpdate::Unknown(raw) => raw
                 .get("destination")
                 .and_then(Value::as_str)
-                .map(PermissionUpdateDestination::from_wire),
+                .map(PermissionUpdateDestination::from_name),
         }
     }
 

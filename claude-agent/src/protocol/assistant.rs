@@ -7,7 +7,7 @@ use super::content::{ContentBlock, ToolUseBlock};
 use super::de::nullable;
 use super::raw::impl_raw;
 use super::usage::Usage;
-use super::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// `{"type":"assistant"}`: a model response.
 ///

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::RawJson;
 use super::de::{nullable, number, opt_number};
 use super::raw::impl_raw;
-use super::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// `{"type":"stream_event"}`: a raw Messages API streaming event (with
 /// `--include-partial-messages`): `message_start`, `content_block_start`, `content_block_delta`,

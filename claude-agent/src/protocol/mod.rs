@@ -51,7 +51,6 @@ mod result;
 mod system;
 mod usage;
 mod user;
-pub(crate) mod wire_enum;
 
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use super::content::ContentBlock;
 use super::message_content::MessageContent;
-use super::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// A user message to send to the CLI (the TypeScript SDK's `SDKUserMessage`).
 ///

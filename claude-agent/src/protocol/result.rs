@@ -9,7 +9,7 @@ use super::RawJson;
 use super::de::{count, nullable, number, opt_count};
 use super::raw::impl_raw;
 use super::usage::{ModelUsage, Usage};
-use super::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// `{"type":"result"}`: the end of a turn, with its outcome, cost and usage.
 ///

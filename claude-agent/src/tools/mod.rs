@@ -54,7 +54,7 @@
 //!
 //! A tool that can fail, called directly through its server:
 //!
-//! ```standalone_crate
+//! ```rust,standalone_crate
 //! use claude_agent::tools::{ToolContext, ToolError, ToolServer, tool};
 //!
 //! /// Divide two numbers.
@@ -85,7 +85,7 @@
 //!
 //! The registration and selection rules:
 //!
-//! ```standalone_crate
+//! ```rust,standalone_crate
 //! use claude_agent::Options;
 //! use claude_agent::tools::{ToolServer, registered_servers, tool};
 //!

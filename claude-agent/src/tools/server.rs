@@ -297,7 +297,7 @@ fn registered_server_names() -> Vec<&'static str> {
 ///
 /// (A standalone doctest: merged doctests share one registry, which holds every doctest's tools.)
 ///
-/// ```standalone_crate
+/// ```rust,standalone_crate
 /// use claude_agent::tools::{registered_servers, tool};
 ///
 /// /// Say hello.

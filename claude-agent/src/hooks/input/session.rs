@@ -4,9 +4,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{HookBase, event_input};
-use crate::builtin::wire::{opt_u64, wire_enum};
+use crate::builtin::wire::opt_u64;
+use crate::wire::wire_enum;
 
 wire_enum! {
+    default;
     /// Why a session started.
     pub enum SessionStartSource {
         /// A new session.
@@ -23,6 +25,7 @@ wire_enum! {
 }
 
 wire_enum! {
+    default;
     /// What triggered a compaction.
     pub enum CompactTrigger {
         /// `/compact`.

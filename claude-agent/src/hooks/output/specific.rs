@@ -3,10 +3,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::builtin::wire::wire_enum;
 use crate::permissions::{PermissionResult, PermissionUpdate};
+use crate::wire::wire_enum;
 
 wire_enum! {
+    default;
     /// A `PreToolUse` (or `PreModelSwitch`) hook's decision.
     pub enum PermissionDecision {
         /// Run the tool without asking.
@@ -21,6 +22,7 @@ wire_enum! {
 }
 
 wire_enum! {
+    default;
     /// The top-level `decision` of a hook's answer.
     pub enum HookDecision {
         /// Block: the prompt is refused, the stop is prevented, the tool result is flagged, ...

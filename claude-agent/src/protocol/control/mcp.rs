@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::protocol::de::nullable;
-use crate::protocol::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// One MCP server as reported by `mcp_status` (camelCase on the wire).
 ///

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::protocol::RawJson;
 use crate::protocol::de::nullable;
 use crate::protocol::raw::impl_raw;
-use crate::protocol::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// `system/hook_started`: a hook began running.
 ///

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::protocol::RawJson;
 use crate::protocol::de::{count, nullable, opt_count};
 use crate::protocol::raw::impl_raw;
-use crate::protocol::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// `system/status`: the CLI's activity changed (`compacting`, `requesting`, or `null` when it
 /// returns to normal), or the permission mode changed.

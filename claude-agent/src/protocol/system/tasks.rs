@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::protocol::RawJson;
 use crate::protocol::de::{count, nullable};
 use crate::protocol::raw::impl_raw;
-use crate::protocol::wire_enum::wire_enum;
+use crate::wire::wire_enum;
 
 /// `system/task_started`: a background task or subagent started.
 ///

@@ -96,15 +96,20 @@ fn known_type_with_changed_shape_falls_back_to_unknown() {
     assert_eq!(unknown.subtype, "init");
     assert_eq!(unknown.value["tools"]["Bash"], true);
 
-    // `subtype` is required for results and must be a string.
+    // `subtype` is required for results. (Wire enums decode any value: an odd subtype is kept
+    // as `ResultSubtype::Other`, so only a structural change makes the message unknown.)
     assert!(matches!(
         message(r#"{"type":"result","is_error":false}"#),
         Message::Unknown(_)
     ));
     assert!(matches!(
-        message(r#"{"type":"result","subtype":7}"#),
+        message(r#"{"type":"result","subtype":"success","permission_denials":{"not":"a list"}}"#),
         Message::Unknown(_)
     ));
+    match message(r#"{"type":"result","subtype":7}"#) {
+        Message::Result(result) => assert_eq!(result.subtype, ResultSubtype::Other("7".into())),
+        other => panic!("an odd subtype is still a result: {other:?}"),
+    }
 }
 
 #[test]
