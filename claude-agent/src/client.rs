@@ -165,7 +165,10 @@ impl Client {
         self.connection.init().account.as_ref()
     }
 
-    /// The status of every MCP server.
+    /// The status of every MCP server: connection status, `serverInfo`, and each tool's name
+    /// and annotations (e.g. `{"readOnly": true}` for a `#[tool(read_only)]`).
+    ///
+    /// CLI 2.1.197 reports no servers before the first user message; ask after a turn.
     pub async fn mcp_server_status(&self) -> Result<Vec<McpServerStatus>> {
         let raw = self
             .connection
@@ -179,13 +182,22 @@ impl Client {
         )
     }
 
-    /// Reconnects an MCP server. (The CLI refuses this for in-process servers.)
+    /// Reconnects an MCP server.
+    ///
+    /// In-process servers (`#[tool]` servers, `McpServerConfig::Sdk`) cannot be reconnected:
+    /// every CLI version answers with an [`Error::Control`] (`SDK servers should be handled in
+    /// print.ts`); they never disconnect in the first place.
     pub async fn reconnect_mcp_server(&self, name: &str) -> Result<()> {
         let request = control("mcp_reconnect", json!({ "serverName": name }));
         self.connection.request(request).await.map(drop)
     }
 
     /// Enables or disables an MCP server.
+    ///
+    /// For in-process servers: disabling empties the server's tool list on every CLI version
+    /// (2.1.330 reports the status `disabled`, 2.1.197 keeps `connected`). Enabling again works
+    /// on 2.1.330 (the CLI runs a new MCP handshake with this client); 2.1.197 refuses it with an
+    /// [`Error::Control`].
     pub async fn toggle_mcp_server(&self, name: &str, enabled: bool) -> Result<()> {
         let request = control(
             "mcp_toggle",
@@ -194,8 +206,12 @@ impl Client {
         self.connection.request(request).await.map(drop)
     }
 
-    /// Replaces the set of dynamically added MCP servers. In-process servers are served by this
-    /// client from now on.
+    /// Replaces the set of dynamically added MCP servers and reports which were added and
+    /// removed. In-process servers are served by this client from now on.
+    ///
+    /// The set the CLI replaces includes the in-process servers the session started with (the
+    /// registered `#[tool]` servers, [`tool_server`](crate::OptionsBuilder::tool_server)): pass
+    /// them again to keep them. An empty map removes them all.
     pub async fn set_mcp_servers(
         &self,
         servers: BTreeMap<String, McpServerConfig>,

@@ -65,6 +65,7 @@ fn main() {
     }
     answer_initialize(&init);
     match mode.as_str() {
+        "tool-bench" => tool_bench(lines),
         "garbage" => run_turns(lines, |_| {
             println!("this line is not JSON at all");
             println!("{{\"type\": \"assistant\", broken");
@@ -214,6 +215,80 @@ fn run_turns(lines: impl Iterator<Item = Value>, mut turn: impl FnMut(&Value) ->
                 "subtype": "success", "request_id": line["request_id"], "response": {}}})),
             _ => {}
         }
+    }
+}
+
+/// `tool-bench`: on each user message, sends `FAKE_CLAUDE_TOOL_CALLS` (default 1000) `tools/call`
+/// requests for `add` to the in-process server `calc` as `mcp_message` control requests, first
+/// one at a time, then all at once, and puts the timings (µs, measured here: write to reply) in
+/// the result text as JSON.
+fn tool_bench(mut lines: impl Iterator<Item = Value>) {
+    let calls: usize = std::env::var("FAKE_CLAUDE_TOOL_CALLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000)
+        .max(1);
+    let mut next = 0u64;
+    let mut send = |message: Value| {
+        next += 1;
+        let id = format!("bench-{next}");
+        emit(&json!({"type": "control_request", "request_id": id,
+                     "request": {"subtype": "mcp_message", "server_name": "calc", "message": message}}));
+        id
+    };
+    // Reads until the answer to `id` and returns its JSON-RPC response.
+    let answer = |lines: &mut dyn Iterator<Item = Value>, ids: &mut Vec<String>| -> Value {
+        for line in &mut *lines {
+            if line["type"] == "control_response" {
+                let id = line["response"]["request_id"].as_str().unwrap_or_default();
+                if let Some(at) = ids.iter().position(|p| p == id) {
+                    ids.swap_remove(at);
+                    return line["response"]["response"]["mcp_response"].clone();
+                }
+            }
+        }
+        panic!("stdin closed while waiting for an mcp_message answer");
+    };
+    let call = |n: u64| {
+        json!({"jsonrpc": "2.0", "id": n, "method": "tools/call",
+                               "params": {"name": "add", "arguments": {"a": 2, "b": 3}}})
+    };
+    let check = |response: &Value| {
+        assert_eq!(response["result"]["content"][0]["text"], "5", "{response}");
+    };
+    while let Some(line) = lines.next() {
+        if line["type"] != "user" {
+            continue;
+        }
+        let init = json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+            "protocolVersion": "2025-11-25", "capabilities": {},
+            "clientInfo": {"name": "fake-claude", "version": "0"}}});
+        let mut ids = vec![send(init)];
+        answer(&mut lines, &mut ids);
+        let mut ids = vec![send(
+            json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        )];
+        answer(&mut lines, &mut ids);
+
+        let mut sequential = Vec::with_capacity(calls);
+        for n in 0..calls as u64 {
+            let started = std::time::Instant::now();
+            let mut ids = vec![send(call(n + 1))];
+            check(&answer(&mut lines, &mut ids));
+            sequential.push(started.elapsed().as_secs_f64() * 1e6);
+        }
+        let started = std::time::Instant::now();
+        let mut ids: Vec<String> = (0..calls as u64).map(|n| send(call(n + 1))).collect();
+        while !ids.is_empty() {
+            check(&answer(&mut lines, &mut ids));
+        }
+        let concurrent_total = started.elapsed().as_secs_f64() * 1e6;
+        sequential.sort_by(f64::total_cmp);
+        let at = |q: f64| sequential[((sequential.len() - 1) as f64 * q) as usize];
+        let mean = sequential.iter().sum::<f64>() / sequential.len().max(1) as f64;
+        let stats = json!({"calls": calls, "sequential_mean_us": mean, "sequential_p50_us": at(0.5),
+                           "sequential_p99_us": at(0.99), "concurrent_total_us": concurrent_total});
+        emit(&result_with(&stats.to_string()));
     }
 }
 

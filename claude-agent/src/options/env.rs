@@ -8,6 +8,9 @@ use crate::{Error, Result};
 /// The entrypoint the CLI records in session files and the billing header.
 pub(crate) const ENTRYPOINT: &str = "sdk-rust";
 
+/// The CLI's switch for deferring tools behind its `ToolSearch` tool.
+pub(crate) const TOOL_SEARCH_VAR: &str = "ENABLE_TOOL_SEARCH";
+
 /// Variables that change what code the child (or the programs it starts) loads or runs. Setting
 /// one needs [`allow_env`](crate::OptionsBuilder::allow_env), unless the value equals this
 /// process's own value (then nothing changes compared with inheriting it).
@@ -125,6 +128,10 @@ pub(crate) struct EnvInputs<'a> {
     pub cwd: Option<&'a str>,
     pub file_checkpointing: bool,
     pub client_app: Option<&'a str>,
+    /// The explicit tool-search choice ([`tool_search`](crate::OptionsBuilder::tool_search)).
+    pub tool_search: Option<bool>,
+    /// Whether the session starts with in-process MCP servers (then tool search defaults to off).
+    pub has_sdk_servers: bool,
     /// Reads this process's environment (injected for tests).
     pub parent: &'a dyn Fn(&str) -> Option<String>,
 }
@@ -178,8 +185,22 @@ pub(crate) fn build(inputs: &EnvInputs<'_>) -> Result<Vec<(String, Option<String
         validate_value("CLAUDE_AGENT_SDK_CLIENT_APP", app)?;
         set("CLAUDE_AGENT_SDK_CLIENT_APP", Some(app));
     }
+    // In-process tools are what the caller wrote for this agent: offer them to the model directly
+    // instead of behind `ToolSearch`, unless the caller's environment already decides.
+    let parent_decides = inputs.inherit && (inputs.parent)(TOOL_SEARCH_VAR).is_some();
+    if inputs.tool_search.is_none()
+        && inputs.has_sdk_servers
+        && !parent_decides
+        && !user_sets(TOOL_SEARCH_VAR)
+    {
+        set(TOOL_SEARCH_VAR, Some("false"));
+    }
     for (key, value) in inputs.user {
         set(key, value.as_deref());
+    }
+    // An explicit choice wins over every environment entry.
+    if let Some(on) = inputs.tool_search {
+        set(TOOL_SEARCH_VAR, Some(if on { "true" } else { "false" }));
     }
     // Identifies this crate to the CLI; not overridable.
     set("CLAUDE_AGENT_SDK_VERSION", Some(env!("CARGO_PKG_VERSION")));
@@ -206,6 +227,8 @@ mod tests {
             cwd: None,
             file_checkpointing: false,
             client_app: None,
+            tool_search: None,
+            has_sdk_servers: false,
             parent: &no_parent,
         }
     }
@@ -357,5 +380,60 @@ mod tests {
             Some("1".into())
         )));
         assert!(env.iter().all(|(k, _)| k != "NODE_OPTIONS"));
+    }
+    fn tool_search_values(env: &[(String, Option<String>)]) -> Vec<Option<&str>> {
+        env.iter()
+            .filter(|(k, _)| k == TOOL_SEARCH_VAR)
+            .map(|(_, v)| v.as_deref())
+            .collect()
+    }
+
+    #[test]
+    fn tool_search_is_turned_off_by_default_only_with_in_process_servers() {
+        let allowed = BTreeSet::new();
+        let u = user(&[]);
+        let mut i = inputs(&u, &allowed);
+        assert!(tool_search_values(&build(&i).unwrap()).is_empty());
+        i.has_sdk_servers = true;
+        assert_eq!(tool_search_values(&build(&i).unwrap()), [Some("false")]);
+    }
+
+    #[test]
+    fn tool_search_default_defers_to_the_callers_environment() {
+        let allowed = BTreeSet::new();
+        let u = user(&[("ENABLE_TOOL_SEARCH", Some("auto"))]);
+        let mut i = inputs(&u, &allowed);
+        i.has_sdk_servers = true;
+        assert_eq!(tool_search_values(&build(&i).unwrap()), [Some("auto")]);
+        let u = user(&[]);
+        let parent = |k: &str| (k == TOOL_SEARCH_VAR).then(|| "true".to_owned());
+        let mut i = inputs(&u, &allowed);
+        i.has_sdk_servers = true;
+        i.parent = &parent;
+        assert!(tool_search_values(&build(&i).unwrap()).is_empty());
+        // Not inherited: the parent's value does not reach the child, so the default applies.
+        i.inherit = false;
+        assert_eq!(tool_search_values(&build(&i).unwrap()), [Some("false")]);
+    }
+
+    #[test]
+    fn an_explicit_tool_search_choice_wins_over_environment_entries() {
+        let allowed = BTreeSet::new();
+        let u = user(&[("ENABLE_TOOL_SEARCH", Some("false"))]);
+        let mut i = inputs(&u, &allowed);
+        i.tool_search = Some(true);
+        i.has_sdk_servers = true;
+        let env = build(&i).unwrap();
+        assert_eq!(
+            tool_search_values(&env).last().copied().flatten(),
+            Some("true")
+        );
+        i.tool_search = Some(false);
+        i.has_sdk_servers = false;
+        let env = build(&i).unwrap();
+        assert_eq!(
+            tool_search_values(&env).last().copied().flatten(),
+            Some("false")
+        );
     }
 }

@@ -50,6 +50,7 @@ mod builder;
 mod builder_process;
 mod builder_registered;
 mod builder_session;
+mod builder_tools;
 mod config;
 mod enums;
 mod env;
@@ -121,6 +122,7 @@ pub struct Options {
     // MCP.
     mcp_servers: BTreeMap<String, McpServerConfig>,
     strict_mcp_config: bool,
+    tool_search: Option<bool>,
     // Prompt, model, agents.
     system_prompt: Option<SystemPrompt>,
     agents: BTreeMap<String, AgentDefinition>,

@@ -91,6 +91,11 @@ impl TestEnv {
     /// `ANTHROPIC_BASE_URL`, `ANTHROPIC_API_KEY`, `CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1`,
     /// `DISABLE_TELEMETRY=1`, `DISABLE_AUTOUPDATER=1`, `ENABLE_TOOL_SEARCH=false`, `IS_SANDBOX=1`
     /// if [opted in](Self::is_sandbox), then those added with [`env`](Self::env).
+    ///
+    /// `ENABLE_TOOL_SEARCH=false` keeps the model's tool list complete and stable (no tool is
+    /// deferred behind `ToolSearch`) whatever the agent under test configures; an explicit
+    /// [`OptionsBuilder::tool_search`](crate::OptionsBuilder::tool_search) on the agent's options
+    /// overrides it.
     pub fn env_vars(&self) -> Vec<(String, String)> {
         let path = |p: &Path| p.to_string_lossy().into_owned();
         let mut vars: Vec<(String, String)> = [

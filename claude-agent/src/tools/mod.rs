@@ -2,17 +2,57 @@
 //!
 //! Write a tool with the [`#[tool]`](macro@tool) attribute on an ordinary function (its doc
 //! comment is the description, each parameter's doc comment that parameter's description), or
-//! implement [`Tool`] by hand; both give the same [`ToolDescriptor`]. Tools are grouped into
-//! named [`ToolServer`]s: explicitly with [`ToolServer::tool`], or from the link-time registry
-//! with [`ToolServer::from_registered`] / [`registered_servers`] (feature `inventory`, on by
-//! default). The model sees a tool as `mcp__<server>__<tool>`; `#[tool]` without `server = ..`
-//! puts it in the server named `"tools"`.
+//! implement [`Tool`] by hand; both give the same [`ToolDescriptor`]. A tool returns anything
+//! [`IntoToolResult`]: a `String`, [`Json<T>`](Json) (structured output), a [`ToolResult`], or a
+//! `Result` of those whose `Err` (e.g. a [`ToolError`]) becomes an error result the model sees.
+//! A tool that panics or exceeds its `timeout` also becomes an error result; the session goes on.
 //!
 //! The same [`ToolServer`] serves an agent in-process (convert it into an
 //! [`McpServerConfig`](crate::mcp::McpServerConfig)) and any MCP client over stdio
 //! ([`ToolServer::serve_stdio`]).
 //!
+//! # Which tools a session gets
+//!
+//! - **Servers.** Tools are grouped into named MCP servers. `#[tool(server = "calc")]` puts a
+//!   tool in the server `calc`; `#[tool]` without `server` puts it in the server named
+//!   [`ToolDescriptor::DEFAULT_SERVER`] (`"tools"`). The model, permission rules
+//!   ([`allowed_tools`](crate::OptionsBuilder::allowed_tools), `disallowed_tools`), hook matchers
+//!   and `can_use_tool` callbacks name a tool `mcp__<server>__<tool>`, e.g. `mcp__calc__add`.
+//! - **By default, every registered tool.** Each `#[tool]` in the program registers itself at
+//!   link time (feature `inventory`, on by default), and [`Options`](crate::Options) include all
+//!   of them, one in-process server per server name ([`registered_servers`]).
+//! - **Tools in another crate** are registered only if that crate is linked: when nothing else
+//!   in your program names it, add `use my_tools as _;`.
+//! - **Explicit selection replaces the registry.**
+//!   [`tool_server`](crate::OptionsBuilder::tool_server) serves exactly the [`ToolServer`]s you
+//!   give it (call it once per server), and no registered server is included;
+//!   [`no_registered_tools`](crate::OptionsBuilder::no_registered_tools) (or
+//!   [`no_registered`](crate::OptionsBuilder::no_registered)) leaves the registry out without
+//!   adding anything. [`mcp_server`](crate::OptionsBuilder::mcp_server) only adds a server (a
+//!   configured name wins over a registered server of the same name).
+//! - **Duplicates are an error, never a silent choice.** Two tools with one name in one server
+//!   make [`ToolServer::tool`] fail, and make a session that includes the registry fail to start
+//!   with [`Error::InvalidOption`](crate::Error::InvalidOption) naming both definitions
+//!   (`file:line`).
+//! - **Permission.** In the default permission mode the CLI asks before running an MCP tool:
+//!   allow it with `allowed_tools(["mcp__calc__add"])`, or decide in a
+//!   [`can_use_tool`](crate::OptionsBuilder::can_use_tool) callback.
+//! - **Tool search.** Newer CLIs can hide MCP tools behind a `ToolSearch` tool. A session that
+//!   starts with in-process servers turns that off unless told otherwise, so the model sees your
+//!   tools directly; see [`tool_search`](crate::OptionsBuilder::tool_search).
+//!
+//! For tools in another crate (`my_tools` defines `#[tool]`s, nothing in `main.rs` names it):
+//!
+//! ```text
+//! use my_tools as _; // link it, so its #[tool]s are registered
+//! ```
+//!
 //! # Examples
+//!
+//! (Doctests that define tools are `standalone_crate`: merged doctests share one registry, so
+//! their tools would be included in every other doctest's options.)
+//!
+//! A tool that can fail, called directly through its server:
 //!
 //! ```rust,standalone_crate
 //! use claude_agent::tools::{ToolContext, ToolError, ToolServer, tool};
@@ -41,6 +81,50 @@
 //! assert!(result.is_error);
 //! assert_eq!(result.text_content(), "division by zero");
 //! # });
+//! ```
+//!
+//! The registration and selection rules:
+//!
+//! ```rust,standalone_crate
+//! use claude_agent::Options;
+//! use claude_agent::tools::{ToolServer, registered_servers, tool};
+//!
+//! /// Add two numbers.
+//! #[tool(server = "calc")]
+//! async fn add(a: f64, b: f64) -> String {
+//!     (a + b).to_string()
+//! }
+//!
+//! /// The status of an order.
+//! #[tool] // no `server`: the default server, "tools"
+//! async fn order_status(id: String) -> String {
+//!     format!("order {id}: shipped")
+//! }
+//!
+//! // One server per name, sorted; the model sees mcp__calc__add and mcp__tools__order_status.
+//! let servers = registered_servers()?;
+//! let names: Vec<&str> = servers.iter().map(|s| s.name()).collect();
+//! assert_eq!(names, ["calc", "tools"]);
+//!
+//! // By default a session serves both servers; allow the tools by their full names.
+//! let everything = Options::builder()
+//!     .allowed_tools(["mcp__calc__add", "mcp__tools__order_status"])
+//!     .build();
+//!
+//! // Explicit: only this server (as mcp__math__add); the registered ones are left out.
+//! let only_math = Options::builder()
+//!     .tool_server(ToolServer::new("math").tool(AddTool)?)
+//!     .allowed_tools(["mcp__math__add"])
+//!     .build();
+//!
+//! // None of the registered tools.
+//! let no_tools = Options::builder().no_registered_tools().build();
+//!
+//! // A duplicate name in one server is refused, naming both definitions.
+//! let err = ToolServer::new("calc").tool(AddTool)?.tool(AddTool).unwrap_err();
+//! assert!(err.to_string().contains("duplicate tool `add` in server `calc`"));
+//! # let _ = (everything, only_math, no_tools);
+//! # Ok::<(), claude_agent::Error>(())
 //! ```
 
 mod annotations;

@@ -295,10 +295,21 @@ fn registered_server_names() -> Vec<&'static str> {
 ///
 /// # Examples
 ///
-/// ```
-/// for server in claude_agent::tools::registered_servers()? {
-///     println!("{}: {:?}", server.name(), server.tool_names().collect::<Vec<_>>());
+/// (A standalone doctest: merged doctests share one registry, which holds every doctest's tools.)
+///
+/// ```rust,standalone_crate
+/// use claude_agent::tools::{registered_servers, tool};
+///
+/// /// Say hello.
+/// #[tool(server = "greeter")]
+/// async fn hello(name: String) -> String {
+///     format!("Hello, {name}!")
 /// }
+///
+/// let servers = registered_servers()?;
+/// assert_eq!(servers.len(), 1);
+/// assert_eq!(servers[0].name(), "greeter");
+/// assert_eq!(servers[0].tool_names().collect::<Vec<_>>(), ["hello"]);
 /// # Ok::<(), claude_agent::Error>(())
 /// ```
 pub fn registered_servers() -> Result<Vec<ToolServer>> {

@@ -151,3 +151,49 @@ fn debug_output_shows_env_names_but_never_values() {
     assert!(!text.contains("sk-secret-value"), "{text}");
     assert!(text.contains("ANTHROPIC_API_KEY"), "{text}");
 }
+
+#[test]
+fn tool_search_is_off_by_default_with_in_process_tools_and_explicit_choice_wins() {
+    use crate::tools::{Tool, ToolContext, ToolServer};
+
+    #[derive(Default)]
+    struct Nop;
+    impl Tool for Nop {
+        const NAME: &'static str = "nop";
+        const DESCRIPTION: &'static str = "Does nothing.";
+        type Input = serde_json::Map<String, serde_json::Value>;
+        type Output = &'static str;
+        async fn call(&self, _: Self::Input, _: ToolContext) -> &'static str {
+            ""
+        }
+    }
+    let tool_search = |builder: OptionsBuilder| {
+        plan(builder.inherit_env(false))
+            .env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "ENABLE_TOOL_SEARCH")
+            .map(|(_, v)| v.clone())
+    };
+    let server = || ToolServer::new("x").tool(Nop).unwrap();
+    assert_eq!(tool_search(b()), None);
+    assert_eq!(
+        tool_search(b().tool_search(false)),
+        Some(Some("false".into()))
+    );
+    assert_eq!(
+        tool_search(b().tool_server(server())),
+        Some(Some("false".into()))
+    );
+    assert_eq!(
+        tool_search(b().tool_server(server()).tool_search(true)),
+        Some(Some("true".into()))
+    );
+    assert_eq!(
+        tool_search(
+            b().tool_server(server())
+                .env("ENABLE_TOOL_SEARCH", "auto:5")
+        ),
+        Some(Some("auto:5".into()))
+    );
+}
