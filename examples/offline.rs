@@ -4,6 +4,8 @@
 
 #[path = "support/demo.rs"]
 mod demo;
+#[path = "support/narrate.rs"]
+mod narrate;
 
 use claude_agent::testing::TestEnv;
 
@@ -14,7 +16,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for file in ["main.rs", "lib.rs"] {
         std::fs::write(env.cwd().join(file), "fn f() {}\n")?;
     }
-    demo::run(env.options()?.build()).await?;
+    narrate::run(demo::PROMPT, env.options()?.build()).await?;
 
     let requests = server.message_requests();
     println!("\nThe CLI asked the model {} time(s).", requests.len());

@@ -6,21 +6,17 @@
 
 #[path = "support/demo.rs"]
 mod demo;
+#[path = "support/narrate.rs"]
+mod narrate;
 
 use claude_agent::Options;
 use claude_agent::testing::TestEnv;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let has_credentials = [
-        "ANTHROPIC_API_KEY",
-        "CLAUDE_CODE_OAUTH_TOKEN",
-        "ANTHROPIC_AUTH_TOKEN",
-    ]
-    .iter()
-    .any(|key| std::env::var_os(key).is_some_and(|v| !v.is_empty()));
-    if has_credentials {
-        demo::run(
+    if narrate::has_credentials() {
+        narrate::run(
+            demo::PROMPT,
             Options::builder()
                 .allowed_tools(["Bash(ls:*)", "Bash(wc:*)"])
                 .build(),
@@ -36,6 +32,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for file in ["main.rs", "lib.rs", "util.rs"] {
         std::fs::write(env.cwd().join(file), "fn f() {}\n")?;
     }
-    demo::run(env.options()?.build()).await?;
+    narrate::run(demo::PROMPT, env.options()?.build()).await?;
     Ok(())
 }

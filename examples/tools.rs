@@ -9,13 +9,14 @@
 //! asks the real model. Without them it runs the real CLI against the offline test kit's scripted
 //! model, which calls the tools the way Claude would. Run: `cargo run --example tools`.
 
-use claude_agent::protocol::{ContentBlock, SystemMessage};
+use claude_agent::Options;
 use claude_agent::testing::{Match, Reply, ScriptedModel, TestEnv};
 use claude_agent::tools::{Json, ToolError, registered_servers, tool};
-use claude_agent::{Message, Options, query};
-use futures::StreamExt;
 use serde::Serialize;
 use serde_json::json;
+
+#[path = "support/narrate.rs"]
+mod narrate;
 
 const PROMPT: &str = "What will the weather be in Lisbon over the next two days? \
                       Give the temperatures in Fahrenheit too.";
@@ -89,21 +90,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let tools: Vec<&str> = server.tool_names().collect();
         println!("registered server `{}`: {tools:?}", server.name());
     }
-    let has_credentials = [
-        "ANTHROPIC_API_KEY",
-        "CLAUDE_CODE_OAUTH_TOKEN",
-        "ANTHROPIC_AUTH_TOKEN",
-    ]
-    .iter()
-    .any(|key| std::env::var_os(key).is_some_and(|v| !v.is_empty()));
-    if has_credentials {
-        run(Options::builder().allowed_tools(ALLOWED).build()).await?;
+    if narrate::has_credentials() {
+        narrate::run(PROMPT, Options::builder().allowed_tools(ALLOWED).build()).await?;
         return Ok(());
     }
     println!("(no API key found: running the real CLI against a scripted model)\n");
     let server = scripted_model().start().await?;
     let env = TestEnv::new(&server)?;
-    run(env.options()?.allowed_tools(ALLOWED).build()).await?;
+    narrate::run(PROMPT, env.options()?.allowed_tools(ALLOWED).build()).await?;
 
     let requests = server.message_requests();
     let offered: Vec<String> = requests[0]
@@ -116,46 +110,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         for result in request.tool_results() {
             let error = if result.is_error { " (error)" } else { "" };
             println!("It was sent back{error}: {}", result.text);
-        }
-    }
-    Ok(())
-}
-
-/// Streams one query, printing the tool calls and their results as they happen.
-async fn run(options: Options) -> claude_agent::Result<()> {
-    let mut stream = query(PROMPT, options);
-    while let Some(message) = stream.next().await {
-        match message? {
-            Message::System(SystemMessage::Init(init)) => {
-                println!("• session {}", init.session_id);
-            }
-            Message::Assistant(assistant) => {
-                for block in &assistant.message.content {
-                    match block {
-                        ContentBlock::Text(text) => println!("claude: {}", text.text),
-                        ContentBlock::ToolUse(call) => println!("  ↳ {} {}", call.name, call.input),
-                        _ => {}
-                    }
-                }
-            }
-            Message::User(user) => {
-                for result in user.tool_results() {
-                    let mark = if result.is_error == Some(true) {
-                        "✗"
-                    } else {
-                        "↲"
-                    };
-                    println!("  {mark} {}", result.text());
-                }
-            }
-            Message::Result(result) => {
-                println!(
-                    "• {} after {} turn(s)",
-                    if result.is_error { "failed" } else { "done" },
-                    result.num_turns
-                );
-            }
-            _ => {}
         }
     }
     Ok(())
