@@ -36,7 +36,7 @@ pub(super) async fn run(
             continue;
         }
         if !trimmed.starts_with('{') {
-            tracing::warn!(line = %crate::error::truncate(trimmed, 200), "skipping a non-JSON line from the CLI");
+            tracing::warn!(line = %crate::error::truncate(trimmed, 200), "ignored a non-JSON line from the CLI");
             continue;
         }
         match protocol::parse_incoming(&line) {
