@@ -147,6 +147,16 @@ pub enum Error {
         result: Box<crate::protocol::ResultMessage>,
     },
 
+    /// [`query_as`](crate::query_as) got no structured output, or one that does not decode into
+    /// the requested type.
+    #[error("the structured output is unusable: {message}")]
+    StructuredOutput {
+        /// What went wrong.
+        message: String,
+        /// The structured output the CLI returned, if any.
+        value: Option<serde_json::Value>,
+    },
+
     /// A message or response did not have the expected shape.
     #[error("unexpected message from the CLI: {0}")]
     Protocol(String),

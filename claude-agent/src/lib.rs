@@ -39,6 +39,7 @@ pub mod mcp;
 pub mod options;
 pub mod permissions;
 pub mod protocol;
+pub mod structured;
 pub mod tools;
 pub mod transport;
 
@@ -57,6 +58,7 @@ pub use error::{Error, Result};
 pub use options::{Options, OptionsBuilder};
 pub use protocol::Message;
 pub use query::{Prompt, Query, query};
+pub use structured::query_as;
 
 /// The items most programs need: `use claude_agent::prelude::*;`.
 pub mod prelude {
@@ -65,7 +67,7 @@ pub mod prelude {
     pub use crate::permissions::{PermissionRequest, PermissionResult};
     pub use crate::protocol::{ContentBlock, Message, ResultMessage};
     pub use crate::tools::{Json, ToolContext, ToolError, tool};
-    pub use crate::{Client, Error, Options, Result, query};
+    pub use crate::{Client, Error, Options, Result, query, query_as};
     pub use futures::StreamExt as _;
 }
 

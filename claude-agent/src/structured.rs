@@ -1,0 +1,168 @@
+//! Typed structured output: ask for an answer of your own type and get it decoded.
+
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::{Error, Options, Prompt, Result, query};
+
+/// Runs `prompt` and returns the final answer as a `T`.
+///
+/// The JSON Schema of `T` (from [`schemars`](https://docs.rs/schemars)) is sent as the session's
+/// output format; the CLI then gives the model a `StructuredOutput` tool with that schema,
+/// validates what the model passes to it (asking again, up to five times, when it does not fit),
+/// and ends the turn with it. `T` must be a struct (an object schema): wrap a list or a scalar in a
+/// field.
+///
+/// Errors: [`Error::TurnFailed`] when the turn ends with an error result (including
+/// `error_max_structured_output_retries`), [`Error::StructuredOutput`] when the result carries no
+/// structured output or it does not decode into `T`, and every error [`query`] can give.
+///
+/// # Examples
+///
+/// ```no_run
+/// use schemars::JsonSchema;
+/// use serde::Deserialize;
+///
+/// /// A code review.
+/// #[derive(Debug, Deserialize, JsonSchema)]
+/// struct Review {
+///     /// One line per problem found.
+///     findings: Vec<String>,
+///     /// Whether the change can be merged as it is.
+///     approve: bool,
+/// }
+///
+/// # async fn run() -> claude_agent::Result<()> {
+/// let review: Review = claude_agent::query_as("Review src/lib.rs", claude_agent::Options::default()).await?;
+/// println!("{} finding(s); approve: {}", review.findings.len(), review.approve);
+/// # Ok(()) }
+/// ```
+pub async fn query_as<T>(prompt: impl Into<Prompt>, options: Options) -> Result<T>
+where
+    T: DeserializeOwned + JsonSchema,
+{
+    let options = options
+        .to_builder()
+        .json_schema(Value::Object(output_schema::<T>()))
+        .build();
+    let result = query(prompt, options).result().await?;
+    if result.is_error {
+        return Err(Error::turn_failed(result));
+    }
+    let Some(value) = result.structured_output.clone() else {
+        return Err(Error::StructuredOutput {
+            message: "the result carries no structured output".into(),
+            value: None,
+        });
+    };
+    serde_json::from_value(value.clone()).map_err(|err| Error::StructuredOutput {
+        message: format!(
+            "it does not decode into `{}`: {err}",
+            std::any::type_name::<T>()
+        ),
+        value: Some(value),
+    })
+}
+
+/// The JSON Schema [`query_as`] sends for `T`: subschemas inlined, no `$schema`/title, and only
+/// the standard `format`s kept (schemars adds Rust-specific ones such as `uint32` or `double`
+/// that JSON Schema validators do not know).
+///
+/// # Examples
+///
+/// ```
+/// #[derive(schemars::JsonSchema)]
+/// #[allow(dead_code)]
+/// struct Answer {
+///     value: u32,
+/// }
+/// let schema = claude_agent::structured::output_schema::<Answer>();
+/// assert_eq!(schema["type"], "object");
+/// assert!(schema["properties"]["value"].get("format").is_none());
+/// ```
+pub fn output_schema<T: JsonSchema>() -> Map<String, Value> {
+    let mut schema = crate::tools::input_schema::<T>();
+    strip_nonstandard_formats(&mut schema);
+    schema
+}
+
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+fn strip_nonstandard_formats(schema: &mut Map<String, Value>) {
+    let nonstandard = schema
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|f| !STANDARD_FORMATS.contains(&f));
+    if nonstandard {
+        schema.remove("format");
+    }
+    for value in schema.values_mut() {
+        match value {
+            Value::Object(map) => strip_nonstandard_formats(map),
+            Value::Array(items) => {
+                for item in items {
+                    if let Value::Object(map) = item {
+                        strip_nonstandard_formats(map);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
+mod tests {
+    use super::*;
+
+    #[derive(JsonSchema)]
+    struct Inner {
+        ratio: f64,
+        when: String,
+    }
+
+    #[derive(JsonSchema)]
+    struct Outer {
+        count: u32,
+        items: Vec<Inner>,
+        #[schemars(extend("format" = "date-time"))]
+        stamp: String,
+    }
+
+    #[test]
+    fn only_standard_formats_survive_at_every_depth() {
+        let schema = Value::Object(output_schema::<Outer>());
+        let text = schema.to_string();
+        assert!(
+            !text.contains("uint32") && !text.contains("double"),
+            "{text}"
+        );
+        assert_eq!(schema["properties"]["stamp"]["format"], "date-time");
+        assert_eq!(
+            schema["properties"]["items"]["items"]["properties"]["ratio"]["type"],
+            "number"
+        );
+    }
+}
