@@ -13,7 +13,7 @@ use common::{Offline, within};
 use futures::StreamExt;
 
 /// Reads the current turn to its result.
-async fn turn(client: &mut Client) -> (Vec<Message>, ResultMessage) {
+async fn turn(client: &Client) -> (Vec<Message>, ResultMessage) {
     let mut messages = Vec::new();
     let mut stream = client.receive_response();
     while let Some(message) = within(stream.next()).await {
@@ -36,13 +36,13 @@ async fn multi_turn_keeps_one_session_and_cumulative_cost() {
             .then(Reply::text("It was 7.")),
     )
     .await;
-    let mut client = within(Client::connect(offline.options().build()))
+    let client = within(Client::connect(offline.options().build()))
         .await
         .unwrap();
     client.send("Remember 7.").await.unwrap();
-    let (_, first) = turn(&mut client).await;
+    let (_, first) = turn(&client).await;
     client.send("Which number?").await.unwrap();
-    let (_, second) = turn(&mut client).await;
+    let (_, second) = turn(&client).await;
     assert_eq!(first.result.as_deref(), Some("Noted: 7."));
     assert_eq!(second.result.as_deref(), Some("It was 7."));
     assert_eq!(first.session_id, second.session_id);
@@ -74,7 +74,7 @@ async fn interrupt_while_the_model_stalls_then_the_client_is_still_usable() {
         .on(Match::any().request_number(1), Reply::hang())
         .fallback(Reply::text("Back again."));
     let offline = Offline::start(model).await;
-    let mut client = within(Client::connect(offline.options().build()))
+    let client = within(Client::connect(offline.options().build()))
         .await
         .unwrap();
     client.send("please stall").await.unwrap();
@@ -83,14 +83,14 @@ async fn interrupt_while_the_model_stalls_then_the_client_is_still_usable() {
     // re-sends the request instead of aborting; a person cannot click that fast.)
     tokio::time::sleep(Duration::from_millis(500)).await;
     within(client.interrupt()).await.unwrap();
-    let (_, interrupted) = turn(&mut client).await;
+    let (_, interrupted) = turn(&client).await;
     assert_eq!(
         interrupted.subtype,
         ResultSubtype::ErrorDuringExecution,
         "{interrupted:?}"
     );
     client.send("again").await.unwrap();
-    let (_, result) = turn(&mut client).await;
+    let (_, result) = turn(&client).await;
     assert_eq!(result.result.as_deref(), Some("Back again."));
     within(client.close()).await.unwrap();
 }
@@ -98,7 +98,7 @@ async fn interrupt_while_the_model_stalls_then_the_client_is_still_usable() {
 #[tokio::test]
 async fn set_model_and_set_permission_mode_take_effect() {
     let offline = Offline::start(ScriptedModel::new().fallback(Reply::text("ok"))).await;
-    let mut client = within(Client::connect(offline.options().build()))
+    let client = within(Client::connect(offline.options().build()))
         .await
         .unwrap();
     within(client.set_model(Some("claude-haiku-4-5")))
@@ -108,7 +108,7 @@ async fn set_model_and_set_permission_mode_take_effect() {
         .await
         .unwrap();
     client.send("hello").await.unwrap();
-    let (messages, _) = turn(&mut client).await;
+    let (messages, _) = turn(&client).await;
     let requests = offline.server.message_requests();
     assert_eq!(
         requests.last().unwrap().model.as_deref(),
@@ -160,7 +160,7 @@ async fn control_requests_round_trip_and_cli_refusals_are_typed_errors() {
     assert!(usage.max_tokens.unwrap_or_default() > 0, "{usage:?}");
     within(client.stop_task("no-such-task")).await.unwrap();
     within(client.interrupt()).await.unwrap(); // idle: a no-op
-    within(client.set_max_thinking_tokens(Some(2048)))
+    within(client.set_max_thinking_tokens(Some(2048), None))
         .await
         .unwrap();
     // A dry run reports that rewinding is off (2.1.330: in the result; 2.1.197: as an error)...

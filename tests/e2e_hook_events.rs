@@ -68,7 +68,7 @@ fn model() -> ScriptedModel {
 }
 
 /// Reads the current turn to its result.
-async fn turn(client: &mut Client) -> Vec<Message> {
+async fn turn(client: &Client) -> Vec<Message> {
     let mut messages = Vec::new();
     let mut stream = client.receive_response();
     while let Some(message) = within(stream.next()).await {
@@ -117,10 +117,10 @@ async fn the_cli_fires_the_core_hook_events_with_typed_inputs() {
             }),
         );
     }
-    let mut client = within(Client::connect(options.build())).await.unwrap();
+    let client = within(Client::connect(options.build())).await.unwrap();
     let cli_reports_version = client.initialization_result().claude_code_version.is_some();
     client.send("probe everything").await.unwrap();
-    let first = turn(&mut client).await;
+    let first = turn(&client).await;
     assert!(
         matches!(first.last(), Some(Message::Result(r)) if r.result.as_deref() == Some("probe finished")),
         "{first:?}"
@@ -129,11 +129,11 @@ async fn the_cli_fires_the_core_hook_events_with_typed_inputs() {
         .await
         .unwrap();
     client.send("/probe-cmd").await.unwrap();
-    turn(&mut client).await;
+    turn(&client).await;
     client.send("/compact").await.unwrap();
-    turn(&mut client).await;
+    turn(&client).await;
     client.send("make it fail").await.unwrap();
-    turn(&mut client).await;
+    turn(&client).await;
     within(client.close()).await.unwrap();
 
     let fired = fired.lock().unwrap().clone();

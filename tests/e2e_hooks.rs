@@ -259,7 +259,7 @@ async fn user_prompt_submit_and_stop_get_their_typed_inputs() {
 }
 
 /// Reads the current turn to its result.
-async fn turn(client: &mut Client) -> ResultMessage {
+async fn turn(client: &Client) -> ResultMessage {
     let mut stream = client.receive_response();
     while let Some(message) = within(stream.next()).await {
         if let Message::Result(result) = message.unwrap() {
@@ -292,13 +292,13 @@ async fn first_denied_then_second_works(
     offline: &Offline,
     options: claude_agent::Options,
 ) -> (ResultMessage, String) {
-    let mut client = within(Client::connect(options)).await.unwrap();
+    let client = within(Client::connect(options)).await.unwrap();
     client.send("first prompt").await.unwrap();
-    let first = turn(&mut client).await;
+    let first = turn(&client).await;
     let tool_results = offline.server.message_requests()[1].tool_results();
     assert!(tool_results[0].is_error, "{tool_results:?}");
     client.send("second prompt").await.unwrap();
-    let second = turn(&mut client).await;
+    let second = turn(&client).await;
     assert_eq!(second.result.as_deref(), Some("second turn works"));
     within(client.close()).await.unwrap();
     (first, tool_results[0].text.clone())

@@ -217,7 +217,7 @@ async fn interrupt_while_a_permission_request_is_pending_cancels_the_callback() 
             }
         })
         .build();
-    let mut client = within(Client::connect(options)).await.unwrap();
+    let client = within(Client::connect(options)).await.unwrap();
     client.send("make a file").await.unwrap();
     let (req, token) = within(asked_rx.recv()).await.unwrap();
     assert_eq!(req.typed::<BashInput>().unwrap().command, TOUCH);
@@ -249,7 +249,7 @@ async fn interrupt_while_a_permission_request_is_pending_cancels_the_callback() 
     assert!(!offline.env.cwd().join("made_by_tool.txt").exists());
 
     client.send("afterwards").await.unwrap();
-    let next = next_result(&mut client).await;
+    let next = next_result(&client).await;
     assert_eq!(next.result.as_deref(), Some("still here"));
     within(client.close()).await.unwrap();
 
@@ -280,7 +280,7 @@ fn tool_result_texts(messages: &[Message]) -> Vec<String> {
         .collect()
 }
 
-async fn next_result(client: &mut Client) -> ResultMessage {
+async fn next_result(client: &Client) -> ResultMessage {
     let mut stream = client.receive_response();
     while let Some(message) = within(stream.next()).await {
         if let Message::Result(result) = message.unwrap() {

@@ -76,7 +76,7 @@ fn calls(tool: &str, input: serde_json::Value) -> ScriptedModel {
 }
 
 /// Reads the current turn of `client` to its result.
-async fn turn(client: &mut Client) -> ResultMessage {
+async fn turn(client: &Client) -> ResultMessage {
     let mut stream = client.receive_response();
     let mut last = None;
     while let Some(message) = within(stream.next()).await {
@@ -171,12 +171,12 @@ async fn a_panicking_tool_does_not_end_the_session() {
         .options()
         .allowed_tools(["mcp__calc__explode", "mcp__calc__add"])
         .build();
-    let mut client = within(Client::connect(options)).await.unwrap();
+    let client = within(Client::connect(options)).await.unwrap();
     client.send("explode, then add").await.unwrap();
-    let first = turn(&mut client).await;
+    let first = turn(&client).await;
     assert_eq!(first.result.as_deref(), Some("survived"), "{first:?}");
     client.send("still there?").await.unwrap();
-    let second = turn(&mut client).await;
+    let second = turn(&client).await;
     assert_eq!(second.result.as_deref(), Some("second turn"));
 
     let requests = offline.server.message_requests();
@@ -298,12 +298,12 @@ fn server<'a>(statuses: &'a [McpServerStatus], name: &str) -> &'a McpServerStatu
 #[tokio::test]
 async fn mcp_server_status_reports_the_tool_server_with_its_tools_and_annotations() {
     let offline = Offline::start(ScriptedModel::new().fallback(Reply::text("hi"))).await;
-    let mut client = within(Client::connect(offline.options().build()))
+    let client = within(Client::connect(offline.options().build()))
         .await
         .unwrap();
     // 2.1.197 reports no servers before the first user message: ask after a turn.
     client.send("hello").await.unwrap();
-    turn(&mut client).await;
+    turn(&client).await;
     let statuses = within(client.mcp_server_status()).await.unwrap();
     let calc = server(&statuses, "calc");
     assert_eq!(calc.status, McpStatus::Connected, "{calc:?}");
@@ -331,9 +331,9 @@ async fn set_mcp_servers_adds_a_tool_server_the_model_can_call_then_removes_it()
         .fallback(Reply::text("ok"));
     let offline = Offline::start(model).await;
     let options = offline.options().allowed_tools(["mcp__extra__add"]).build();
-    let mut client = within(Client::connect(options)).await.unwrap();
+    let client = within(Client::connect(options)).await.unwrap();
     client.send("hello").await.unwrap();
-    turn(&mut client).await;
+    turn(&client).await;
 
     let extra = ToolServer::new("extra").tool(AddTool).unwrap();
     let servers = BTreeMap::from([("extra".to_owned(), McpServerConfig::from(extra))]);
@@ -344,7 +344,7 @@ async fn set_mcp_servers_adds_a_tool_server_the_model_can_call_then_removes_it()
     assert!(added.errors.is_empty(), "{added:?}");
 
     client.send("use extra").await.unwrap();
-    let result = turn(&mut client).await;
+    let result = turn(&client).await;
     assert!(result.is_success(), "{result:?}");
     let last = offline.server.message_requests();
     let results = last
@@ -367,11 +367,11 @@ async fn set_mcp_servers_adds_a_tool_server_the_model_can_call_then_removes_it()
 #[tokio::test]
 async fn toggle_and_reconnect_of_an_in_process_server_answer_with_typed_results() {
     let offline = Offline::start(ScriptedModel::new().fallback(Reply::text("hi"))).await;
-    let mut client = within(Client::connect(offline.options().build()))
+    let client = within(Client::connect(offline.options().build()))
         .await
         .unwrap();
     client.send("hello").await.unwrap();
-    turn(&mut client).await;
+    turn(&client).await;
 
     // Every CLI version refuses to reconnect an in-process server.
     let err = within(client.reconnect_mcp_server("calc"))

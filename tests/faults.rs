@@ -232,7 +232,7 @@ async fn closing_a_client_mid_turn_escalates_to_sigkill() {
     let options = fake("hang")
         .env("FAKE_CLAUDE_PID_FILE", pid_file.to_str().unwrap())
         .build();
-    let mut client = Client::connect(options).await.unwrap();
+    let client = Client::connect(options).await.unwrap();
     client.send("go").await.unwrap();
     let first = tokio::time::timeout(Duration::from_secs(20), client.receive_response().next())
         .await

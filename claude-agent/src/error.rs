@@ -124,6 +124,17 @@ pub enum Error {
     #[error("the connection to the Claude Code CLI is closed")]
     ConnectionClosed,
 
+    /// The session's input is closed: a one-shot [`query`](crate::query) closes it once every
+    /// prompt has its result (and background agents are done), so no prompt can be sent after.
+    #[error("the session's input is closed; no more prompts can be sent")]
+    InputClosed,
+
+    /// The session was aborted ([`SessionHandle::abort`](crate::SessionHandle::abort) or the
+    /// [`cancellation_token`](crate::OptionsBuilder::cancellation_token) option): the reader
+    /// gets this once, then the stream ends; control calls fail with it; the CLI is stopped.
+    #[error("the session was aborted")]
+    Aborted,
+
     /// An option was given a value the SDK refuses to pass to the CLI.
     #[error("invalid option `{option}`: {reason}")]
     InvalidOption {

@@ -53,12 +53,13 @@ pub mod __private {
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 
-pub use client::Client;
+pub use client::{Client, McpPermissionOverride, SessionHandle, SettingsFile};
 pub use error::{Error, Result};
 pub use options::{Options, OptionsBuilder};
 pub use protocol::Message;
 pub use query::{Prompt, Query, query};
 pub use structured::query_as;
+pub use tokio_util::sync::CancellationToken;
 
 /// The items most programs need: `use claude_agent::prelude::*;`.
 pub mod prelude {
@@ -67,7 +68,7 @@ pub mod prelude {
     pub use crate::permissions::{PermissionRequest, PermissionResult};
     pub use crate::protocol::{ContentBlock, Message, ResultMessage};
     pub use crate::tools::{Json, ToolContext, ToolError, tool};
-    pub use crate::{Client, Error, Options, Result, query, query_as};
+    pub use crate::{Client, Error, Options, Result, SessionHandle, query, query_as};
     pub use futures::StreamExt as _;
 }
 

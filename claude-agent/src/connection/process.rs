@@ -35,14 +35,17 @@ impl Drop for Owned {
 enum Outcome {
     Exited(std::io::Result<ExitInfo>),
     StopRequested,
+    Aborted,
 }
 
-/// Starts the supervisor. `stop` asks for the shutdown sequence; the exit status is published on
-/// the returned channel once the process is reaped.
+/// Starts the supervisor. `stop` asks for the shutdown sequence, `abort` for SIGTERM at once
+/// (then SIGKILL after `grace`); the exit status is published on the returned channel once the
+/// process is reaped.
 pub(crate) fn supervise(
     handle: Box<dyn ProcessHandle>,
     writer: Writer,
     stop: CancellationToken,
+    abort: CancellationToken,
     grace: Duration,
 ) -> watch::Receiver<Option<ExitInfo>> {
     let (tx, rx) = watch::channel(None);
@@ -54,10 +57,15 @@ pub(crate) fn supervise(
         let outcome = tokio::select! {
             status = owned.handle.wait() => Outcome::Exited(status),
             () = stop.cancelled() => Outcome::StopRequested,
+            () = abort.cancelled() => Outcome::Aborted,
         };
         let status = match outcome {
             Outcome::Exited(status) => status,
             Outcome::StopRequested => shut_down(owned.handle.as_mut(), &writer, grace).await,
+            Outcome::Aborted => {
+                writer.close();
+                terminate(owned.handle.as_mut(), grace).await
+            }
         };
         owned.reaped = true;
         // The CLI is gone; anything it left in its process group (an MCP server that ignored its
@@ -83,6 +91,11 @@ async fn shut_down(
         return status;
     }
     tracing::debug!("the CLI did not exit after stdin closed; sending SIGTERM");
+    terminate(handle, grace).await
+}
+
+/// SIGTERM, wait, SIGKILL, reap.
+async fn terminate(handle: &mut dyn ProcessHandle, grace: Duration) -> std::io::Result<ExitInfo> {
     handle.signal(ShutdownSignal::Terminate)?;
     if let Ok(status) = tokio::time::timeout(grace, handle.wait()).await {
         return status;

@@ -59,8 +59,14 @@ impl Dispatcher {
         }
     }
 
-    pub(crate) fn handlers(&self) -> &Arc<Handlers> {
-        &self.handlers
+    /// Serves more in-process MCP servers (replacing any of the same name).
+    pub(crate) fn add_mcp_servers(
+        &self,
+        servers: impl IntoIterator<Item = (String, Arc<dyn SdkMcpServer>)>,
+    ) {
+        if let Ok(mut table) = self.handlers.mcp_servers.write() {
+            table.extend(servers);
+        }
     }
 
     /// Starts handling one request on its own task.

@@ -11,7 +11,7 @@ use tokio::sync::oneshot;
 use tracing::Instrument;
 
 use super::writer::Writer;
-use crate::protocol::{self, ControlFailure};
+use crate::protocol::{self, ControlFailure, ControlRequest};
 use crate::{Error, Result};
 
 type Outcome = std::result::Result<Value, ControlFailure>;
@@ -66,22 +66,17 @@ impl Pending {
             .unwrap_or(false)
     }
 
-    /// Sends `request` (an object with `subtype`) and waits for its response payload.
+    /// Sends `request` and waits for its response payload.
     ///
     /// On timeout, or if the returned future is dropped, the request is withdrawn with a
-    /// `control_cancel_request`. If the connection closes first, `closed()` gives the error.
+    /// `control_cancel_request`. If the connection closes first: [`Error::ConnectionClosed`].
     pub(crate) async fn request(
         &self,
         writer: &Writer,
-        request: Value,
+        request: &ControlRequest,
         timeout: Duration,
-        closed: impl FnOnce() -> Error,
     ) -> Result<Value> {
-        let subtype = request
-            .get("subtype")
-            .and_then(Value::as_str)
-            .unwrap_or("?")
-            .to_owned();
+        let subtype = request.subtype().to_owned();
         let n = self.next.fetch_add(1, Ordering::Relaxed);
         let id = format!("req_{n}_{:08x}", self.salt);
         let span =
@@ -99,12 +94,12 @@ impl Pending {
                 armed: true,
             };
             if writer
-                .send(protocol::control_request_line(&id, &request))
+                .send(protocol::control_request_line(&id, &request.to_json()))
                 .is_err()
             {
                 guard.armed = false;
                 self.forget(&id);
-                return Err(closed());
+                return Err(Error::ConnectionClosed);
             }
             let answer = tokio::time::timeout(timeout, rx).await;
             guard.armed = false;
@@ -115,7 +110,7 @@ impl Pending {
                     message: failure.message,
                     code: failure.code,
                 }),
-                Ok(Err(_)) => Err(closed()),
+                Ok(Err(_)) => Err(Error::ConnectionClosed),
                 Err(_) => {
                     if self.forget(&id) {
                         let _ = writer.send(protocol::control_cancel_line(&id));

@@ -161,6 +161,49 @@ impl OptionsBuilder {
         self
     }
 
+    /// Ends the session when `token` is cancelled, from anywhere (the TypeScript SDK's
+    /// `abortController`): the message stream yields [`Error::Aborted`](crate::Error::Aborted)
+    /// once and ends, control calls fail with it, and the CLI is stopped (SIGTERM at once, then
+    /// SIGKILL after the [`shutdown_timeout`](Self::shutdown_timeout)), leaving no process.
+    ///
+    /// Each session watches a child of `token`, so one token can end many sessions, and
+    /// [`SessionHandle::abort`](crate::SessionHandle::abort) ends one without cancelling `token`.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use claude_agent::{CancellationToken, Error, Options, query};
+    /// use futures::StreamExt;
+    ///
+    /// # async fn run() -> claude_agent::Result<()> {
+    /// let token = CancellationToken::new();
+    /// let options = Options::builder().cancellation_token(token.clone()).build();
+    /// let mut stream = query("Write a long essay", options);
+    /// tokio::spawn(async move {
+    ///     tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    ///     token.cancel();
+    /// });
+    /// while let Some(message) = stream.next().await {
+    ///     if let Err(Error::Aborted) = message {
+    ///         println!("stopped");
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn cancellation_token(mut self, token: tokio_util::sync::CancellationToken) -> Self {
+        self.options.cancellation = Some(token);
+        self
+    }
+
+    /// How long a one-shot [`query`](crate::query) keeps the CLI's input open after its last
+    /// result while background agents or workflows still run (their hooks, permission requests
+    /// and in-process tools need answers), before closing it anyway. Default: 10 minutes, or
+    /// `CLAUDE_CODE_PRINT_BG_WAIT_CEILING_MS` when set.
+    pub fn background_wait(mut self, wait: Duration) -> Self {
+        self.options.background_wait = Some(wait);
+        self
+    }
+
     /// Skips the check of the CLI's version (also skipped when
     /// `CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK` is set).
     pub fn skip_version_check(mut self, skip: bool) -> Self {

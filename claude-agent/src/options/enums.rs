@@ -101,6 +101,8 @@ wire_enum! {
         Summarized = "summarized",
         /// No thinking text.
         Omitted = "omitted",
+        /// Highlights of the thinking (newer CLIs).
+        Highlights = "highlights",
     }
 }
 

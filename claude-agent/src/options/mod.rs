@@ -92,6 +92,10 @@ pub const DEFAULT_CONTROL_TIMEOUT: Duration = Duration::from_secs(60);
 pub const DEFAULT_INITIALIZE_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default grace period at shutdown, before SIGTERM and again before SIGKILL: 5 s.
 pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default longest wait, after a one-shot query's last result, for background agents and
+/// workflows to finish before its input is closed: 10 minutes (the CLI's own ceiling,
+/// `CLAUDE_CODE_PRINT_BG_WAIT_CEILING_MS`, takes precedence when set).
+pub const DEFAULT_BACKGROUND_WAIT: Duration = Duration::from_secs(600);
 
 /// The settings of a session. Build with [`Options::builder`]; cheap to clone.
 ///
@@ -177,7 +181,9 @@ pub struct Options {
     control_timeout: Option<Duration>,
     initialize_timeout: Option<Duration>,
     shutdown_timeout: Option<Duration>,
+    background_wait: Option<Duration>,
     skip_version_check: bool,
+    cancellation: Option<tokio_util::sync::CancellationToken>,
 }
 
 /// The user's environment entries, in order: set (`Some`) or remove (`None`). `Debug` shows the
@@ -331,6 +337,33 @@ impl Options {
     /// The custom spawner, if any.
     pub(crate) fn spawner(&self) -> Option<Arc<dyn Spawner>> {
         self.spawner.clone()
+    }
+
+    /// A fresh abort token for one session: a child of the user's cancellation token, so that
+    /// aborting the session does not cancel the user's token.
+    pub(crate) fn session_abort(&self) -> tokio_util::sync::CancellationToken {
+        match &self.cancellation {
+            Some(token) => token.child_token(),
+            None => tokio_util::sync::CancellationToken::new(),
+        }
+    }
+
+    /// How long a one-shot query keeps its input open after its last result while background
+    /// agents run: the option, else `CLAUDE_CODE_PRINT_BG_WAIT_CEILING_MS` (this options'
+    /// environment first, then this process's), else [`DEFAULT_BACKGROUND_WAIT`].
+    pub(crate) fn background_wait(&self) -> Duration {
+        if let Some(wait) = self.background_wait {
+            return wait;
+        }
+        let key = "CLAUDE_CODE_PRINT_BG_WAIT_CEILING_MS";
+        let from_options = self.env.0.iter().rev().find(|(k, _)| k == key);
+        let raw = match from_options {
+            Some((_, value)) => value.clone(),
+            None => std::env::var(key).ok(),
+        };
+        raw.and_then(|ms| ms.trim().parse::<u64>().ok())
+            .map(Duration::from_millis)
+            .unwrap_or(DEFAULT_BACKGROUND_WAIT)
     }
 }
 

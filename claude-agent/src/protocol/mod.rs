@@ -61,9 +61,10 @@ pub use content::{
     ServerToolUseBlock, TextBlock, ThinkingBlock, ToolResultBlock, ToolUseBlock,
 };
 pub use control::{
-    AccountInfo, AgentInfo, ContextCategory, ContextUsage, InitializeResponse, McpServerInfo,
-    McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo, ModelInfo, RewindFilesResult,
-    SlashCommand,
+    AccountInfo, AgentInfo, ContextCategory, ContextUsage, ControlRequest, InitializeResponse,
+    InterruptReceipt, McpResource, McpResourceContent, McpServerInfo, McpServerStatus,
+    McpSetServersResult, McpStatus, McpToolInfo, ModelInfo, ReloadOutputStylesResult,
+    ReloadPluginsResult, ReloadSkillsResult, RewindFilesResult, SlashCommand,
 };
 pub use events::{
     AuthStatus, CommandLifecycle, CommandState, ConversationReset, PromptSuggestion,

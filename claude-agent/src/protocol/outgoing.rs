@@ -114,14 +114,21 @@ impl UserInput {
     }
 
     /// Whether the CLI will run a turn (and print a `result`) for this message.
-    #[allow(dead_code)] // used by the session engine
     pub(crate) fn expects_turn(&self) -> bool {
         self.should_query != Some(false)
     }
 
     /// The stdin line for this message (without the trailing newline).
-    #[allow(dead_code)] // written by the session engine
     pub(crate) fn to_line(&self) -> String {
+        self.line(self.uuid.as_deref())
+    }
+
+    /// The stdin line, with `uuid` as the message's id.
+    pub(crate) fn to_line_with_uuid(&self, uuid: &str) -> String {
+        self.line(Some(uuid))
+    }
+
+    fn line(&self, uuid: Option<&str>) -> String {
         let mut message = Map::new();
         message.insert("role".into(), Value::from("user"));
         message.insert("content".into(), content_value(&self.content));
@@ -136,8 +143,8 @@ impl UserInput {
                 .as_deref()
                 .map_or(Value::Null, Value::from),
         );
-        if let Some(uuid) = &self.uuid {
-            line.insert("uuid".into(), Value::from(uuid.as_str()));
+        if let Some(uuid) = uuid {
+            line.insert("uuid".into(), Value::from(uuid));
         }
         if let Some(priority) = &self.priority {
             line.insert("priority".into(), Value::from(priority.as_str()));
@@ -190,7 +197,6 @@ wire_enum! {
 }
 
 /// `{"type":"control_request","request_id":…,"request":…}`.
-#[allow(dead_code)] // written by the session engine
 pub(crate) fn control_request_line(request_id: &str, request: &Value) -> String {
     format!(
         r#"{{"type":"control_request","request_id":{},"request":{}}}"#,
@@ -200,7 +206,6 @@ pub(crate) fn control_request_line(request_id: &str, request: &Value) -> String 
 }
 
 /// A success `control_response` answering `request_id` with `response`.
-#[allow(dead_code)] // written by the session engine
 pub(crate) fn control_success_line(request_id: &str, response: &Value) -> String {
     format!(
         r#"{{"type":"control_response","response":{{"subtype":"success","request_id":{},"response":{}}}}}"#,
@@ -210,7 +215,6 @@ pub(crate) fn control_success_line(request_id: &str, response: &Value) -> String
 }
 
 /// An error `control_response` answering `request_id`.
-#[allow(dead_code)] // written by the session engine
 pub(crate) fn control_error_line(request_id: &str, message: &str) -> String {
     format!(
         r#"{{"type":"control_response","response":{{"subtype":"error","request_id":{},"error":{}}}}}"#,
@@ -220,7 +224,6 @@ pub(crate) fn control_error_line(request_id: &str, message: &str) -> String {
 }
 
 /// `{"type":"control_cancel_request","request_id":…}`: withdraw the SDK's own pending request.
-#[allow(dead_code)] // written by the session engine
 pub(crate) fn control_cancel_line(request_id: &str) -> String {
     format!(
         r#"{{"type":"control_cancel_request","request_id":{}}}"#,
