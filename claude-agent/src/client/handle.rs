@@ -333,7 +333,8 @@ impl SessionHandle {
         decode("mcp_set_servers", raw)
     }
 
-    /// Reads a resource of an MCP server (CLIs newer than 2.1.197).
+    /// Reads a resource of an MCP server (CLIs newer than 2.1.197; 2.1.330 serves only `ui://`
+    /// resources this way).
     pub async fn read_mcp_resource(&self, server: &str, uri: &str) -> Result<McpResource> {
         self.request_as(ControlRequest::McpReadResource {
             server_name: server.to_owned(),
@@ -345,7 +346,7 @@ impl SessionHandle {
     /// Pins (or clears, with `None`) a tighten-only permission mode for one MCP server's tools:
     /// it only applies where the session's mode would allow the call without asking. Returns
     /// the CLI's warning when no server of that name is known (the override is kept for a
-    /// server connecting later). CLIs newer than 2.1.197.
+    /// server connecting later).
     pub async fn set_mcp_permission_mode_override(
         &self,
         server: &str,
@@ -361,7 +362,10 @@ impl SessionHandle {
                 mode,
             })
             .await?;
-        Ok(raw.get("warning").and_then(Value::as_str).map(str::to_owned))
+        Ok(raw
+            .get("warning")
+            .and_then(Value::as_str)
+            .map(str::to_owned))
     }
 
     /// Restores files to their state at `user_message_id` (needs the `enable_file_checkpointing`
@@ -400,7 +404,7 @@ impl SessionHandle {
     }
 
     /// Moves running foreground work to the background: one tool call, or everything with
-    /// `None` (CLIs newer than 2.1.197).
+    /// `None`.
     pub async fn background_tasks(&self, tool_use_id: Option<&str>) -> Result<()> {
         let tool_use_id = tool_use_id.map(str::to_owned);
         self.request(ControlRequest::BackgroundTasks { tool_use_id })
@@ -413,13 +417,12 @@ impl SessionHandle {
         self.request_as(ControlRequest::GetContextUsage).await
     }
 
-    /// Reloads plugins from disk and reports what the session offers now (CLIs newer than
-    /// 2.1.197).
+    /// Reloads plugins from disk and reports what the session offers now.
     pub async fn reload_plugins(&self) -> Result<ReloadPluginsResult> {
         self.request_as(ControlRequest::ReloadPlugins).await
     }
 
-    /// Reloads skills from disk (CLIs newer than 2.1.197).
+    /// Reloads skills from disk.
     pub async fn reload_skills(&self) -> Result<ReloadSkillsResult> {
         self.request_as(ControlRequest::ReloadSkills).await
     }
@@ -430,14 +433,19 @@ impl SessionHandle {
     }
 
     /// Merges `settings` (a partial `settings.json` object) into the session's flag-settings
-    /// layer, as if passed with `--settings` (CLIs newer than 2.1.197).
+    /// layer, as if passed with `--settings`: for example `{"model": "claude-haiku-4-5"}`
+    /// changes the model of the next request.
     pub async fn apply_flag_settings(&self, settings: Map<String, Value>) -> Result<()> {
         self.request(ControlRequest::ApplyFlagSettings { settings })
             .await
             .map(drop)
     }
 
-    /// Writes `settings` into a settings file (CLIs newer than 2.1.197).
+    /// Writes `settings` into a settings file (CLIs newer than 2.1.197). The CLI accepts only
+    /// string values of `outputStyle` for [`SettingsFile::Local`] and `effortLevel` for
+    /// [`SettingsFile::User`], and only when that source is among the session's
+    /// [`setting_sources`](crate::OptionsBuilder::setting_sources); anything else is an
+    /// [`Error::Control`] naming the refused keys.
     pub async fn update_settings(
         &self,
         file: SettingsFile,

@@ -43,8 +43,9 @@ impl Connection {
         let span = tracing::info_span!("claude_agent.session", pid = tracing::field::Empty);
         let connect = Self::connect_inner(options, abort.clone(), span.clone()).instrument(span);
         tokio::select! {
-            connection = connect => connection,
+            biased;
             () = abort.cancelled() => Err(Error::Aborted),
+            connection = connect => connection,
         }
     }
 
@@ -187,4 +188,3 @@ impl Connection {
         Ok(())
     }
 }
-

@@ -12,8 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::control::{Dispatcher, Pending, Writer};
 use crate::protocol::{
-    CommandState, ControlRequest, InitializeResponse, Message, SystemMessage, TaskStatus,
-    UserInput,
+    CommandState, ControlRequest, InitializeResponse, Message, SystemMessage, TaskStatus, UserInput,
 };
 use crate::transport::{ExitInfo, StderrTail};
 use crate::{Error, Result};

@@ -12,9 +12,9 @@ mod session;
 
 pub use initialize::{AccountInfo, AgentInfo, InitializeResponse, ModelInfo, SlashCommand};
 pub use mcp::{McpServerInfo, McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo};
-pub use session::{ContextCategory, ContextUsage, RewindFilesResult};
 pub use request::ControlRequest;
 pub use runtime::{
     InterruptReceipt, McpResource, McpResourceContent, ReloadOutputStylesResult,
     ReloadPluginsResult, ReloadSkillsResult,
 };
+pub use session::{ContextCategory, ContextUsage, RewindFilesResult};
