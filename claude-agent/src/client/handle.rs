@@ -499,6 +499,7 @@ fn decode<T: serde::de::DeserializeOwned>(what: &str, value: Value) -> Result<T>
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -54,7 +54,8 @@ impl Connection {
         abort: CancellationToken,
         span: tracing::Span,
     ) -> Result<Connection> {
-        let plan: LaunchPlan = options.launch_plan()?;
+        let mut plan: LaunchPlan = options.launch_plan()?;
+        options.warn_about_options();
         if let Some(cwd) = &plan.cwd
             && !cwd.is_dir()
         {
@@ -72,8 +73,17 @@ impl Connection {
             None => transport::find_cli(options.cli_path(), plan.cwd.as_deref())?,
         };
         if custom.is_none() && !options.skip_version_check() {
-            transport::version::probe(&program, &plan.env).await?;
+            let version = transport::version::probe(&program, &plan.env).await?;
+            // Newer CLIs read MCP servers, plugins and managed settings from `initialize`.
+            if options.plan_depends_on_version() {
+                plan = options.launch_plan_for(Some(&version))?;
+            }
         }
+        let user = plan
+            .user
+            .as_deref()
+            .map(transport::resolve_user)
+            .transpose()?;
         let command = SpawnCommand {
             program: program.clone(),
             args: plan.args.iter().map(Into::into).collect(),
@@ -84,6 +94,7 @@ impl Connection {
                 .map(|(k, v)| (k.into(), v.as_ref().map(Into::into)))
                 .collect(),
             cwd: plan.cwd.clone(),
+            user,
         };
         let spawner: Arc<dyn Spawner> = custom.unwrap_or_else(|| Arc::new(LocalSpawner));
         let spawned = spawner.spawn(command).map_err(|source| Error::Spawn {
@@ -117,6 +128,8 @@ impl Connection {
                 .into_iter()
                 .collect::<std::collections::HashMap<_, _>>()
                 .into(),
+            elicitation: plan.elicitation,
+            user_dialog: plan.user_dialog,
         });
         let shared = Arc::new(Shared {
             dispatcher: Dispatcher::new(handlers, writer.clone()),
@@ -134,6 +147,7 @@ impl Connection {
             state: Mutex::default(),
             input_closed: Default::default(),
             input_done: Default::default(),
+            verbatim_prompts: plan.verbatim_prompts,
         });
         let (tx, messages) = mpsc::unbounded_channel();
         let read = reader::run(spawned.stdout, shared.clone(), tx, options.max_line_bytes());

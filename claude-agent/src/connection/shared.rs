@@ -40,6 +40,8 @@ pub(crate) struct Shared {
     pub(crate) input_closed: AtomicBool,
     /// A one-shot query has sent every prompt it was given.
     pub(crate) input_done: AtomicBool,
+    /// Send every prompt with `client_composed` (the `verbatim_prompts` option).
+    pub(crate) verbatim_prompts: bool,
 }
 
 /// Turn and task bookkeeping, updated by the reader and the writers.
@@ -147,6 +149,13 @@ impl Shared {
         if self.abort.is_cancelled() {
             return Err(Error::Aborted);
         }
+        let verbatim;
+        let input = if self.verbatim_prompts && input.is_client_composed().is_none() {
+            verbatim = input.clone().client_composed(true);
+            &verbatim
+        } else {
+            input
+        };
         let expects_turn = input.expects_turn();
         let queued = self.state.lock().map(|s| s.turn_open()).unwrap_or(false);
         let (line, uuid) = match input.message_uuid() {
@@ -300,6 +309,7 @@ pub(crate) fn new_uuid() -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

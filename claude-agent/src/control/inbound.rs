@@ -14,7 +14,10 @@ use tracing::Instrument;
 use super::writer::Writer;
 use crate::hooks::{HookCallback, HookContext};
 use crate::mcp::SdkMcpServer;
-use crate::permissions::{CanUseTool, PermissionContext, PermissionRequest};
+use crate::permissions::{
+    CanUseTool, ElicitationHandler, ElicitationResponse, PermissionContext, PermissionRequest,
+    UserDialogHandler,
+};
 use crate::protocol::{self, InboundRequest};
 
 /// What the CLI can call back into.
@@ -23,6 +26,8 @@ pub(crate) struct Handlers {
     pub(crate) can_use_tool: Option<Arc<dyn CanUseTool>>,
     pub(crate) hooks: HashMap<String, Arc<dyn HookCallback>>,
     pub(crate) mcp_servers: RwLock<HashMap<String, Arc<dyn SdkMcpServer>>>,
+    pub(crate) elicitation: Option<Arc<dyn ElicitationHandler>>,
+    pub(crate) user_dialog: Option<Arc<dyn UserDialogHandler>>,
 }
 
 impl std::fmt::Debug for Handlers {
@@ -183,8 +188,37 @@ async fn handle(handlers: &Handlers, request: InboundRequest, token: Cancellatio
             };
             Reply::Success(json!({ "mcp_response": response }))
         }
-        // The TypeScript SDK's default: decline MCP elicitations nobody handles.
-        InboundRequest::Elicitation(_) => Reply::Success(json!({"action": "decline"})),
+        InboundRequest::Elicitation(body) => {
+            // Without a handler, decline (the official SDKs' default).
+            let Some(handler) = handlers.elicitation.clone() else {
+                return Reply::Success(ElicitationResponse::Decline.to_wire());
+            };
+            match serde_json::from_value(body) {
+                Ok(request) => {
+                    let cx = PermissionContext {
+                        cancellation: token,
+                    };
+                    Reply::Success(handler.elicit(request, cx).await.to_wire())
+                }
+                Err(err) => Reply::Error(format!("malformed elicitation request: {err}")),
+            }
+        }
+        InboundRequest::UserDialog(body) => {
+            // Without a handler, stay silent: another client of the session may render it,
+            // and the CLI bounds an unanswered dialog itself.
+            let Some(handler) = handlers.user_dialog.clone() else {
+                return Reply::Cancelled;
+            };
+            match serde_json::from_value(body) {
+                Ok(request) => {
+                    let cx = PermissionContext {
+                        cancellation: token,
+                    };
+                    Reply::Success(handler.dialog(request, cx).await.to_wire())
+                }
+                Err(err) => Reply::Error(format!("malformed request_user_dialog: {err}")),
+            }
+        }
         InboundRequest::Other { subtype, .. } => {
             Reply::Error(format!("Unsupported control request subtype: {subtype}"))
         }

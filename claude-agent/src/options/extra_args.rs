@@ -100,22 +100,64 @@ fn well_formed(flag: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// Flags the SDK sets or that change how the session is read; never passed through, not even
+/// by [`extra_arg_unchecked`](super::OptionsBuilder::extra_arg_unchecked).
+const MANAGED_FLAGS: &[&str] = &[
+    "--await-initialize",
+    "--bg",
+    "--cloud",
+    "--desktop",
+    "--environment",
+    "--help",
+    "--initialize-fields",
+    "--input-format",
+    "--managed-settings-in-initialize",
+    "--output-format",
+    "--print",
+    "--remote-control",
+    "--sdk-url",
+    "--teleport",
+    "--tmux",
+    "--version",
+];
+
 /// Validates the extra arguments and appends them.
 ///
 /// A value is always attached as `--flag=value`: a separate token after a flag that takes no
 /// value would become the CLI's positional prompt.
 pub(crate) fn append(argv: &mut Argv, extra: &[(String, Option<String>)]) -> Result<()> {
+    push(argv, extra, true)
+}
+
+/// Like [`append`], for flags outside the allowlist (still well formed, still never a flag the
+/// SDK manages, values still attached).
+pub(crate) fn append_unchecked(argv: &mut Argv, extra: &[(String, Option<String>)]) -> Result<()> {
+    push(argv, extra, false)
+}
+
+fn push(argv: &mut Argv, extra: &[(String, Option<String>)], allowlist: bool) -> Result<()> {
+    let option = if allowlist {
+        "extra_arg"
+    } else {
+        "extra_arg_unchecked"
+    };
     for (flag, value) in extra {
         let flag = normalise(flag);
         if !well_formed(&flag) {
             return Err(Error::invalid_option(
-                "extra_arg",
+                option,
                 format!(
                     "{flag:?} is not a long flag of the form `--name` (lowercase, digits, `-`)"
                 ),
             ));
         }
-        if !ALLOWED_EXTRA_FLAGS.contains(&flag.as_str()) {
+        if MANAGED_FLAGS.contains(&flag.as_str()) {
+            return Err(Error::invalid_option(
+                option,
+                format!("`{flag}` is managed by the SDK itself"),
+            ));
+        }
+        if allowlist && !ALLOWED_EXTRA_FLAGS.contains(&flag.as_str()) {
             return Err(Error::invalid_option(
                 "extra_arg",
                 format!(
@@ -135,11 +177,11 @@ pub(crate) fn append(argv: &mut Argv, extra: &[(String, Option<String>)]) -> Res
             Some(value) => {
                 if value.contains(['\n', '\r']) {
                     return Err(Error::invalid_option(
-                        "extra_arg",
+                        option,
                         format!("the value of `{flag}` contains a line break"),
                     ));
                 }
-                argv.attached("extra_arg", &flag, value)?;
+                argv.attached(option, &flag, value)?;
             }
         }
     }
@@ -238,6 +280,31 @@ mod tests {
         ] {
             assert!(run(&[(flag, None)]).is_err(), "{flag}");
         }
+    }
+
+    #[test]
+    fn unchecked_flags_pass_but_never_managed_ones_or_smuggled_values() {
+        let run_unchecked = |flag: &str, value: Option<&str>| {
+            let mut argv = Argv::new();
+            append_unchecked(&mut argv, &[(flag.to_owned(), value.map(str::to_owned))])
+                .map(|()| argv.into_vec().split_off(5))
+        };
+        assert_eq!(
+            run_unchecked("--brand-new", Some("--dangerously-skip-permissions")).unwrap(),
+            ["--brand-new=--dangerously-skip-permissions"]
+        );
+        assert_eq!(run_unchecked("brand-new", None).unwrap(), ["--brand-new"]);
+        for flag in [
+            "--output-format",
+            "--print",
+            "--await-initialize",
+            "-p",
+            "--X",
+        ] {
+            assert!(run_unchecked(flag, None).is_err(), "{flag}");
+        }
+        assert!(run_unchecked("--brand-new", Some("a\nb")).is_err());
+        assert!(run_unchecked("--brand-new", Some("a\0b")).is_err());
     }
 
     #[test]

@@ -27,6 +27,14 @@ const MANAGED_KEYS: &[&str] = &[
     "title",
     "forwardSubagentText",
     "promptSuggestions",
+    "agentProgressSummaries",
+    "planModeInstructions",
+    "toolAliases",
+    "perTaskStopAffordance",
+    "supportedDialogKinds",
+    "mcpServers",
+    "plugins",
+    "managedSettings",
 ];
 
 /// The initialize body plus the callbacks its ids refer to.
@@ -83,6 +91,7 @@ pub(super) fn build(options: &Options) -> Result<InitializeParts> {
     if let Some(suggest) = options.prompt_suggestions {
         body.insert("promptSuggestions".into(), suggest.into());
     }
+    options.runtime.initialize_fields(&mut body)?;
     Ok(InitializeParts {
         body,
         hook_callbacks,
@@ -116,7 +125,7 @@ fn hooks(
             entry.insert("matcher".into(), pattern.clone().into());
         }
         entry.insert("hookCallbackIds".into(), Value::Array(ids));
-        if let Some(timeout) = matcher.timeout {
+        if let Some(timeout) = matcher.timeout.or(options.runtime.hook_timeout) {
             entry.insert("timeout".into(), whole_seconds(timeout).into());
         }
         let list = by_event

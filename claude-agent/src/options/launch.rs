@@ -9,10 +9,13 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::argv::{Argv, check_no_nul, path_str};
-use super::{Options, SettingSource, Skills, ThinkingConfig, Tools, env, extra_args, initialize};
+use super::{
+    Options, SettingSource, Skills, ThinkingConfig, Tools, env, extra_args, initialize, runtime,
+};
 use crate::hooks::HookCallback;
 use crate::mcp::SdkMcpServer;
-use crate::permissions::CanUseTool;
+use crate::permissions::{CanUseTool, ElicitationHandler, UserDialogHandler};
+use crate::transport::CliVersion;
 use crate::{Error, Result};
 
 /// Everything the engine needs to start and initialize one CLI session.
@@ -33,6 +36,14 @@ pub(crate) struct LaunchPlan {
     pub can_use_tool: Option<Arc<dyn CanUseTool>>,
     /// In-process MCP servers by name; the names appear in `initialize.sdkMcpServers`.
     pub sdk_mcp_servers: HashMap<String, Arc<dyn SdkMcpServer>>,
+    /// Answers MCP elicitations.
+    pub elicitation: Option<Arc<dyn ElicitationHandler>>,
+    /// Renders user dialogs.
+    pub user_dialog: Option<Arc<dyn UserDialogHandler>>,
+    /// Send every prompt with `client_composed`.
+    pub verbatim_prompts: bool,
+    /// The OS user to run the CLI as.
+    pub user: Option<String>,
 }
 
 impl fmt::Debug for LaunchPlan {
@@ -55,20 +66,40 @@ impl fmt::Debug for LaunchPlan {
 }
 
 impl Options {
-    /// Checks every option and computes how the CLI is started.
+    /// Checks every option and computes how the CLI is started, not knowing its version.
     pub(crate) fn launch_plan(&self) -> Result<LaunchPlan> {
-        self.with_registrations()?.plan()
+        self.launch_plan_for(None)
     }
 
-    fn plan(&self) -> Result<LaunchPlan> {
+    /// Checks every option and computes how the CLI at `version` is started.
+    pub(crate) fn launch_plan_for(&self, version: Option<&CliVersion>) -> Result<LaunchPlan> {
+        self.with_registrations()?.plan(version)
+    }
+
+    /// Whether the plan depends on the CLI's version (something may go in `initialize`).
+    pub(crate) fn plan_depends_on_version(&self) -> bool {
+        let external = self
+            .mcp_servers
+            .values()
+            .any(|config| config.to_wire().is_some());
+        external || !self.plugins.is_empty() || self.runtime.managed_settings.is_some()
+    }
+
+    fn plan(&self, version: Option<&CliVersion>) -> Result<LaunchPlan> {
         self.validate()?;
+        let deliveries = self.runtime.deliveries(version)?;
+        let mut init = initialize::build(self)?;
         let mut argv = Argv::new();
         self.push_tool_flags(&mut argv)?;
         self.push_model_flags(&mut argv)?;
         self.push_session_flags(&mut argv)?;
-        self.push_settings_flags(&mut argv)?;
+        self.push_settings_flags(&mut argv, &deliveries, &mut init.body)?;
         self.push_output_flags(&mut argv)?;
         extra_args::append(&mut argv, &self.extra_args)?;
+        extra_args::append_unchecked(&mut argv, &self.runtime.unchecked_args)?;
+        if deliveries.mcp_servers || deliveries.plugins || deliveries.managed_settings {
+            argv.flag("--await-initialize");
+        }
 
         let cwd = self
             .cwd
@@ -91,7 +122,8 @@ impl Options {
                 .any(|config| matches!(config, crate::mcp::McpServerConfig::Sdk(_))),
             parent: &parent,
         })?;
-        let init = initialize::build(self)?;
+        let mut env = env;
+        env.extend(self.runtime.env());
         Ok(LaunchPlan {
             args: argv.into_vec(),
             clear_env: !inherit,
@@ -101,6 +133,10 @@ impl Options {
             hook_callbacks: init.hook_callbacks,
             can_use_tool: self.can_use_tool.as_ref().map(|cb| Arc::clone(&cb.0)),
             sdk_mcp_servers: init.sdk_mcp_servers,
+            elicitation: self.runtime.elicitation(),
+            user_dialog: self.runtime.user_dialog(),
+            verbatim_prompts: self.runtime.verbatim_prompts,
+            user: self.runtime.user.clone(),
         })
     }
 
@@ -310,7 +346,12 @@ impl Options {
         Ok(())
     }
 
-    fn push_settings_flags(&self, argv: &mut Argv) -> Result<()> {
+    fn push_settings_flags(
+        &self,
+        argv: &mut Argv,
+        deliveries: &runtime::Deliveries,
+        body: &mut Map<String, Value>,
+    ) -> Result<()> {
         let sources = match (&self.setting_sources, &self.skills) {
             (Some(sources), _) => sources.clone(),
             // Skills live in the user and project settings directories.
@@ -325,13 +366,25 @@ impl Options {
         for dir in &self.add_dirs {
             argv.path("add_dir", "--add-dir", dir)?;
         }
-        for plugin in &self.plugins {
-            match plugin {
-                super::PluginConfig::Local { path } => {
-                    argv.path("plugins", "--plugin-dir", path)?;
+        if deliveries.plugins && !self.plugins.is_empty() {
+            let mut list = Vec::new();
+            for plugin in &self.plugins {
+                let super::PluginConfig::Local { path } = plugin;
+                let path = path_str("plugins", path)?;
+                list.push(serde_json::json!({"type": "local", "path": path}));
+            }
+            body.insert("plugins".into(), Value::Array(list));
+        } else {
+            for plugin in &self.plugins {
+                match plugin {
+                    super::PluginConfig::Local { path } => {
+                        argv.path("plugins", "--plugin-dir", path)?;
+                    }
                 }
             }
         }
+        self.runtime
+            .push_managed_settings(deliveries.managed_settings, argv, body)?;
         if let Some(root) = &self.project_config_root {
             argv.path("project_config_root", "--project-config-root", root)?;
         }
@@ -340,7 +393,10 @@ impl Options {
             .iter()
             .filter_map(|(name, config)| config.to_wire().map(|wire| (name.clone(), wire)))
             .collect();
-        if !external.is_empty() {
+        if !external.is_empty() && deliveries.mcp_servers {
+            // Off the command line: secrets in `env` and `headers` stay out of `ps`.
+            body.insert("mcpServers".into(), Value::Object(external));
+        } else if !external.is_empty() {
             let mut config = Map::new();
             config.insert("mcpServers".into(), Value::Object(external));
             argv.value(

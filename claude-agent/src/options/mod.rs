@@ -49,6 +49,7 @@ mod argv;
 mod builder;
 mod builder_process;
 mod builder_registered;
+mod builder_runtime;
 mod builder_session;
 mod builder_tools;
 mod config;
@@ -58,7 +59,9 @@ mod extra_args;
 mod initialize;
 mod launch;
 mod registered;
+mod runtime;
 mod sandbox;
+mod warnings;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -76,6 +79,7 @@ pub use enums::{
 };
 pub use extra_args::ALLOWED_EXTRA_FLAGS;
 pub(crate) use launch::LaunchPlan;
+pub use runtime::{Delivery, INITIALIZE_DELIVERY_SINCE, QuestionPreviewFormat};
 pub use sandbox::{SandboxFilesystemConfig, SandboxNetworkConfig, SandboxSettings};
 
 use crate::hooks::{HookEvent, HookMatcher};
@@ -184,6 +188,8 @@ pub struct Options {
     background_wait: Option<Duration>,
     skip_version_check: bool,
     cancellation: Option<tokio_util::sync::CancellationToken>,
+    // Newer CLIs' run-time settings.
+    runtime: runtime::RuntimeOptions,
 }
 
 /// The user's environment entries, in order: set (`Some`) or remove (`None`). `Debug` shows the

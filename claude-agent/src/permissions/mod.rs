@@ -48,6 +48,7 @@
 //! # let _ = options;
 //! ```
 
+mod elicitation;
 mod request;
 mod result;
 mod update;
@@ -58,6 +59,10 @@ use std::sync::Arc;
 use futures::future::BoxFuture;
 use tokio_util::sync::CancellationToken;
 
+pub use elicitation::{
+    ElicitationHandler, ElicitationMode, ElicitationRequest, ElicitationResponse,
+    UserDialogHandler, UserDialogRequest, UserDialogResponse,
+};
 pub use request::{McpServerRef, PermissionRequest};
 pub use result::PermissionResult;
 pub use update::{

@@ -41,6 +41,8 @@ pub(crate) enum InboundRequest {
     McpMessage { server_name: String, message: Value },
     /// `elicitation`: the whole request object.
     Elicitation(Value),
+    /// `request_user_dialog`: the whole request object.
+    UserDialog(Value),
     /// Any other subtype (or a known one missing its fields): answer with an error.
     Other { subtype: String, body: Value },
 }
@@ -114,6 +116,7 @@ impl InboundRequest {
         match subtype.as_str() {
             "can_use_tool" => InboundRequest::CanUseTool(Value::Object(body)),
             "elicitation" => InboundRequest::Elicitation(Value::Object(body)),
+            "request_user_dialog" => InboundRequest::UserDialog(Value::Object(body)),
             "hook_callback" => match take_string(&mut body, "callback_id") {
                 Some(callback_id) => InboundRequest::HookCallback {
                     callback_id,

@@ -108,6 +108,11 @@ impl UserInput {
         &self.content
     }
 
+    /// The value set with [`client_composed`](Self::client_composed).
+    pub fn is_client_composed(&self) -> Option<bool> {
+        self.client_composed
+    }
+
     /// The id set with [`uuid`](Self::uuid).
     pub fn message_uuid(&self) -> Option<&str> {
         self.uuid.as_deref()

@@ -8,6 +8,7 @@ pub(crate) mod version;
 
 pub use discover::{CLI_PATH_ENV, find_cli};
 pub(crate) use lines::LineReader;
+pub(crate) use spawn::resolve_user;
 pub use spawn::{
     ExitInfo, LocalSpawner, ProcessHandle, ShutdownSignal, SpawnCommand, SpawnedProcess, Spawner,
 };

@@ -28,6 +28,28 @@ pub struct SpawnCommand {
     pub env: Vec<(OsString, Option<OsString>)>,
     /// The working directory.
     pub cwd: Option<PathBuf>,
+    /// Run as this OS user and group (uid, gid) instead of this process's.
+    pub user: Option<(u32, u32)>,
+}
+
+/// The uid and primary gid of `user` (a name or a numeric uid).
+pub(crate) fn resolve_user(user: &str) -> crate::Result<(u32, u32)> {
+    use nix::unistd::{Uid, User};
+    let found = match user.parse::<u32>() {
+        Ok(uid) => User::from_uid(Uid::from_raw(uid)),
+        Err(_) => User::from_name(user),
+    };
+    match found {
+        Ok(Some(entry)) => Ok((entry.uid.as_raw(), entry.gid.as_raw())),
+        Ok(None) => Err(crate::Error::invalid_option(
+            "user",
+            format!("no OS user `{user}`"),
+        )),
+        Err(err) => Err(crate::Error::invalid_option(
+            "user",
+            format!("looking up OS user `{user}` failed: {err}"),
+        )),
+    }
 }
 
 /// A started CLI process: its three pipes and a handle to signal and reap it.
@@ -155,6 +177,10 @@ impl Spawner for LocalSpawner {
                 Some(value) => cmd.env(key, value),
                 None => cmd.env_remove(key),
             };
+        }
+        if let Some((uid, gid)) = command.user {
+            cmd.uid(uid);
+            cmd.gid(gid);
         }
         if let Some(cwd) = &command.cwd {
             cmd.current_dir(cwd);

@@ -132,7 +132,7 @@ fn agents_and_initialize_only_settings() {
         .forward_subagent_text(true)
         .prompt_suggestions(false)
         .json_schema(json!({"type": "object"}))
-        .initialize_field("agentProgressSummaries", json!(true)),
+        .agent_progress_summaries(true),
     );
     assert_eq!(
         v,

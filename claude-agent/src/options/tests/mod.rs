@@ -5,6 +5,7 @@
 mod argv;
 mod initialize;
 mod process;
+mod runtime;
 
 use serde_json::{Value, json};
 
