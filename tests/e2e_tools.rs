@@ -6,7 +6,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use claude_agent::mcp::McpServerConfig;
@@ -239,33 +238,10 @@ async fn the_permission_callback_sees_the_mcp_tool_and_its_input_before_it_runs(
     assert_eq!(result.permission_denials[0].tool_name, "mcp__calc__add");
 }
 
-/// The `examples/mcp_stdio_server` binary, next to this test's executable
-/// (`<target>/debug/deps/e2e_tools-<hash>` → `<target>/debug/examples/mcp_stdio_server`).
-///
-/// `cargo test` builds the examples, but `cargo test --test e2e_tools` does not, and a binary
-/// left from an earlier build may be stale: so it is (re)built here, a no-op when up to date.
-fn stdio_example() -> PathBuf {
-    let test_exe = std::env::current_exe().unwrap();
-    let profile_dir = test_exe.parent().and_then(|deps| deps.parent()).unwrap();
-    let mut build = std::process::Command::new(env!("CARGO"));
-    build.args(["build", "--quiet", "--example", "mcp_stdio_server"]);
-    if profile_dir.ends_with("release") {
-        build.arg("--release");
-    }
-    let status = build
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .unwrap();
-    assert!(status.success(), "building examples/mcp_stdio_server");
-    let example = profile_dir.join("examples").join("mcp_stdio_server");
-    assert!(example.is_file(), "{} is missing", example.display());
-    example
-}
-
 #[tokio::test]
 async fn an_external_stdio_server_built_from_tools_is_used_by_the_cli() {
     let offline = Offline::start(calls("mcp__ext__multiply", json!({"a": 6, "b": 7}))).await;
-    let server = stdio_example().to_string_lossy().into_owned();
+    let server = common::stdio_example().to_string_lossy().into_owned();
     let options = offline
         .options()
         .mcp_server("ext", McpServerConfig::stdio(server, Vec::<String>::new()))

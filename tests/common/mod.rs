@@ -2,7 +2,7 @@
 //! `scripts/install-cli.sh`) against the scripted model of `claude_agent::testing`.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use claude_agent::testing::{ModelServer, ScriptedModel, TestEnv};
@@ -84,4 +84,27 @@ pub async fn no_processes_left(cwd: &Path) -> Result<(), Vec<u32>> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     Err(processes_in(cwd))
+}
+
+/// The `examples/mcp_stdio_server` binary, next to this test's executable
+/// (`<target>/debug/deps/e2e_tools-<hash>` → `<target>/debug/examples/mcp_stdio_server`).
+///
+/// `cargo test` builds the examples, but `cargo test --test e2e_tools` does not, and a binary
+/// left from an earlier build may be stale: so it is (re)built here, a no-op when up to date.
+pub fn stdio_example() -> PathBuf {
+    let test_exe = std::env::current_exe().unwrap();
+    let profile_dir = test_exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let mut build = std::process::Command::new(env!("CARGO"));
+    build.args(["build", "--quiet", "--example", "mcp_stdio_server"]);
+    if profile_dir.ends_with("release") {
+        build.arg("--release");
+    }
+    let status = build
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap();
+    assert!(status.success(), "building examples/mcp_stdio_server");
+    let example = profile_dir.join("examples").join("mcp_stdio_server");
+    assert!(example.is_file(), "{} is missing", example.display());
+    example
 }
