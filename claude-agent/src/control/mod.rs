@@ -5,6 +5,9 @@ mod inbound;
 mod pending;
 mod writer;
 
+#[cfg(test)]
+mod tests;
+
 pub(crate) use inbound::{Dispatcher, Handlers};
 pub(crate) use pending::Pending;
 pub(crate) use writer::Writer;
