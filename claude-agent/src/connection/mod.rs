@@ -7,6 +7,9 @@ mod process;
 mod reader;
 mod shared;
 
+#[cfg(test)]
+mod tests;
+
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tokio::sync::mpsc;

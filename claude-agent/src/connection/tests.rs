@@ -1,0 +1,258 @@
+//! The engine in memory: a [`Spawner`] whose "CLI" is a scripted task on duplex pipes, so
+//! turn bookkeeping, stdin closing and control timeouts are tested without a process.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures::StreamExt;
+use futures::future::BoxFuture;
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, DuplexStream, Lines, WriteHalf};
+use tokio::sync::watch;
+
+use crate::transport::{
+    ExitInfo, ProcessHandle, ShutdownSignal, SpawnCommand, SpawnedProcess, Spawner,
+};
+use crate::{Error, Message, Options, query};
+
+type Script = Arc<dyn Fn(Peer) -> BoxFuture<'static, ()> + Send + Sync>;
+
+/// Spawns the scripted peer instead of a process.
+#[derive(Clone)]
+struct MemorySpawner(Script);
+
+impl std::fmt::Debug for MemorySpawner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MemorySpawner")
+    }
+}
+
+/// The scripted side: reads what the SDK writes, writes what a CLI would print.
+struct Peer {
+    input: Lines<BufReader<DuplexStream>>,
+    output: WriteHalf<DuplexStream>,
+}
+
+impl Peer {
+    /// The next line the SDK wrote, or `None` at end of input.
+    async fn read(&mut self) -> Option<Value> {
+        let line = self.input.next_line().await.ok()??;
+        Some(serde_json::from_str(&line).unwrap())
+    }
+
+    async fn write(&mut self, value: Value) {
+        let mut line = value.to_string();
+        line.push('\n');
+        let _ = self.output.write_all(line.as_bytes()).await;
+    }
+
+    /// Answers the initialize request.
+    async fn handshake(&mut self) {
+        let request = self.read().await.unwrap();
+        assert_eq!(request["request"]["subtype"], "initialize");
+        let id = request["request_id"].clone();
+        self.write(json!({"type": "control_response",
+            "response": {"subtype": "success", "request_id": id, "response": {}}}))
+            .await;
+    }
+
+    async fn result(&mut self) {
+        self.write(
+            json!({"type": "result", "subtype": "success", "is_error": false,
+            "result": "done", "session_id": "s"}),
+        )
+        .await;
+    }
+}
+
+struct MemoryHandle {
+    exit: watch::Receiver<Option<ExitInfo>>,
+    kill: Option<tokio::task::AbortHandle>,
+    killed: watch::Sender<Option<ExitInfo>>,
+}
+
+impl ProcessHandle for MemoryHandle {
+    fn id(&self) -> Option<u32> {
+        None
+    }
+
+    fn signal(&mut self, _signal: ShutdownSignal) -> io::Result<()> {
+        if let Some(task) = self.kill.take() {
+            task.abort();
+            let _ = self.killed.send(Some(ExitInfo::new(None)));
+        }
+        Ok(())
+    }
+
+    fn wait(&mut self) -> BoxFuture<'_, io::Result<ExitInfo>> {
+        Box::pin(async move {
+            let exit = self.exit.wait_for(Option::is_some).await;
+            Ok(exit.ok().and_then(|e| *e).unwrap_or(ExitInfo::new(None)))
+        })
+    }
+
+    fn try_wait(&mut self) -> io::Result<Option<ExitInfo>> {
+        Ok(*self.exit.borrow())
+    }
+}
+
+impl Spawner for MemorySpawner {
+    fn spawn(&self, _command: SpawnCommand) -> io::Result<SpawnedProcess> {
+        let (sdk_stdin, peer_stdin) = tokio::io::duplex(1 << 16);
+        let (peer_stdout, sdk_stdout) = tokio::io::duplex(1 << 16);
+        let (_, peer_out) = tokio::io::split(peer_stdout);
+        let peer = Peer {
+            input: BufReader::new(peer_stdin).lines(),
+            output: peer_out,
+        };
+        let (tx, exit) = watch::channel(None);
+        let script = (self.0)(peer);
+        let done = tx.clone();
+        let task = tokio::spawn(async move {
+            script.await;
+            let _ = done.send(Some(ExitInfo::new(Some(0))));
+        });
+        let handle = MemoryHandle {
+            exit,
+            kill: Some(task.abort_handle()),
+            killed: tx,
+        };
+        Ok(SpawnedProcess::new(sdk_stdin, sdk_stdout, None, handle))
+    }
+}
+
+fn options(script: impl Fn(Peer) -> BoxFuture<'static, ()> + Send + Sync + 'static) -> Options {
+    Options::builder()
+        .spawner(MemorySpawner(Arc::new(script)))
+        .no_registered()
+        .shutdown_timeout(Duration::from_millis(200))
+        .build()
+}
+
+async fn collect(stream: crate::Query) -> Vec<crate::Result<Message>> {
+    tokio::time::timeout(Duration::from_secs(10), stream.collect())
+        .await
+        .expect("the query ends")
+}
+
+#[tokio::test]
+async fn a_one_shot_query_keeps_stdin_open_while_a_background_agent_runs() {
+    let open_at_notification = Arc::new(Mutex::new(None));
+    let seen = open_at_notification.clone();
+    let options = options(move |mut peer| {
+        let seen = seen.clone();
+        Box::pin(async move {
+            peer.handshake().await;
+            assert_eq!(peer.read().await.unwrap()["type"], "user");
+            peer.write(
+                json!({"type": "system", "subtype": "task_started", "task_id": "t1",
+                "task_type": "local_agent", "description": "review", "session_id": "s"}),
+            )
+            .await;
+            peer.result().await;
+            // After the result, the background agent still runs (and could ask for a hook).
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let open = tokio::time::timeout(Duration::from_millis(50), peer.read()).await;
+            *seen.lock().unwrap() = Some(open.is_err()); // nothing read: still open
+            peer.write(json!({"type": "system", "subtype": "task_notification",
+                "task_id": "t1", "status": "completed", "session_id": "s"}))
+                .await;
+            assert!(
+                peer.read().await.is_none(),
+                "stdin closes after the notification"
+            );
+        })
+    });
+    let messages = collect(query("go", options)).await;
+    assert!(messages.iter().all(Result::is_ok), "{messages:?}");
+    assert_eq!(*open_at_notification.lock().unwrap(), Some(true));
+}
+
+#[tokio::test]
+async fn the_background_wait_is_bounded() {
+    let options = options(|mut peer| {
+        Box::pin(async move {
+            peer.handshake().await;
+            peer.read().await.unwrap();
+            peer.write(
+                json!({"type": "system", "subtype": "task_started", "task_id": "t1",
+                "task_type": "local_workflow", "session_id": "s"}),
+            )
+            .await;
+            peer.result().await;
+            // Never finishes; the SDK closes stdin after `background_wait` anyway.
+            assert!(peer.read().await.is_none());
+        })
+    })
+    .to_builder()
+    .background_wait(Duration::from_millis(200))
+    .build();
+    let started = std::time::Instant::now();
+    let messages = collect(query("go", options)).await;
+    assert!(messages.iter().all(Result::is_ok), "{messages:?}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[tokio::test]
+async fn an_unanswered_initialize_times_out_and_is_withdrawn() {
+    let withdrawn = Arc::new(Mutex::new(None));
+    let seen = withdrawn.clone();
+    let options = options(move |mut peer| {
+        let seen = seen.clone();
+        Box::pin(async move {
+            let request = peer.read().await.unwrap();
+            let cancel = peer.read().await.unwrap();
+            *seen.lock().unwrap() = Some((request["request_id"].clone(), cancel));
+        })
+    })
+    .to_builder()
+    .initialize_timeout(Duration::from_millis(100))
+    .build();
+    let messages = collect(query("go", options)).await;
+    assert!(
+        matches!(messages.as_slice(), [Err(Error::ControlTimeout { subtype, .. })] if subtype == "initialize"),
+        "{messages:?}"
+    );
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let (id, cancel) = withdrawn.lock().unwrap().clone().unwrap();
+    assert_eq!(cancel["type"], "control_cancel_request");
+    assert_eq!(cancel["request_id"], id);
+}
+
+#[tokio::test]
+async fn control_requests_before_the_initialize_answer_are_served() {
+    let answered = Arc::new(Mutex::new(None));
+    let seen = answered.clone();
+    let options = options(move |mut peer| {
+        let seen = seen.clone();
+        Box::pin(async move {
+            let init = peer.read().await.unwrap();
+            // The CLI asks first (an MCP message to a server the SDK does not have)...
+            peer.write(json!({"type": "control_request", "request_id": "cli-1",
+                "request": {"subtype": "mcp_message", "server_name": "nobody",
+                "message": {"jsonrpc": "2.0", "id": 0, "method": "tools/list"}}}))
+                .await;
+            *seen.lock().unwrap() = peer.read().await;
+            // ...and only then answers initialize.
+            peer.write(
+                json!({"type": "control_response", "response": {"subtype": "success",
+                "request_id": init["request_id"], "response": {}}}),
+            )
+            .await;
+            peer.read().await.unwrap();
+            peer.result().await;
+            assert!(peer.read().await.is_none());
+        })
+    });
+    let messages = collect(query("go", options)).await;
+    assert!(messages.iter().all(Result::is_ok), "{messages:?}");
+    let answer = answered.lock().unwrap().clone().unwrap();
+    assert_eq!(answer["response"]["request_id"], "cli-1");
+    assert_eq!(
+        answer["response"]["response"]["mcp_response"]["error"]["code"],
+        -32601
+    );
+}
