@@ -6,11 +6,17 @@
 //!
 //! - [`query`]: one prompt (or a stream of prompts) in, a [`Stream`](futures::Stream) of
 //!   [`Message`]s out.
-//! - [`Client`]: a long-lived, multi-turn session you can steer while it runs (interrupt, change
-//!   model or permission mode, inspect MCP servers, ...).
+//! - [`Client`]: a long-lived, multi-turn session, read with `&self` while it is steered.
+//! - [`SessionHandle`]: the cloneable remote control of a [`Client`] or [`Query`], for any task:
+//!   interrupt, queue a prompt, change model or permission mode, manage MCP servers, abort.
 //! - [`Options`]: every setting of the official TypeScript SDK, built with [`Options::builder`].
 //! - [`testing`] (feature `testing`): a scripted Messages API server so the real CLI runs offline,
 //!   deterministically, with no API key.
+//!
+//! Every `#[tool]` and `#[hook]` linked into the program joins every session by default; see
+//! [`tools`] and [`hooks`] for selecting them explicitly. Before the first session with a given
+//! CLI executable, the SDK runs `claude --version` once (with the session's environment) to
+//! check it is supported ([`skip_version_check`](OptionsBuilder::skip_version_check) skips it).
 //!
 //! ```no_run
 //! use claude_agent::{Options, query};

@@ -156,9 +156,13 @@ impl Client {
     }
 
     /// Ends the session: closes stdin, waits for the CLI to exit (SIGTERM, then SIGKILL, if it
-    /// does not), and reaps it. Handles of the session fail with
-    /// [`Error::ConnectionClosed`](crate::Error::ConnectionClosed) afterwards.
-    pub async fn close(self) -> Result<()> {
-        self.connection.into_inner().close().await
+    /// does not), and reaps it. Takes `&self`, so a turn stream still in scope is no obstacle;
+    /// afterwards that stream ends, and calls on the client or its handles fail with
+    /// [`Error::ConnectionClosed`](crate::Error::ConnectionClosed).
+    pub async fn close(&self) -> Result<()> {
+        self.shared.stop.cancel();
+        let mut exit = self.shared.exit.clone();
+        let _ = exit.wait_for(Option::is_some).await;
+        Ok(())
     }
 }

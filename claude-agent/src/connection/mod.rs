@@ -194,14 +194,4 @@ impl Connection {
             message = self.messages.recv() => message,
         }
     }
-
-    /// Graceful shutdown: close stdin, wait, SIGTERM the process group, wait, SIGKILL, reap.
-    pub(crate) async fn close(mut self) -> Result<()> {
-        self.shared.stop.cancel();
-        let mut exit = self.shared.exit.clone();
-        let _ = exit.wait_for(Option::is_some).await;
-        // Drain what is left so the reader task finishes too.
-        while self.messages.recv().await.is_some() {}
-        Ok(())
-    }
 }
