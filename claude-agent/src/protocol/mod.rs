@@ -62,9 +62,9 @@ pub use content::{
     ServerToolUseBlock, TextBlock, ThinkingBlock, ToolResultBlock, ToolUseBlock,
 };
 pub use control::{
-    AccountInfo, AgentInfo, ContextCategory, ContextUsage, InitializeResponse, McpServerInfo,
-    McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo, ModelInfo, RewindFilesResult,
-    SlashCommand,
+    AccountInfo, AgentInfo, ContextCategory, ContextUsage, InitializeResponse, ManifestParking,
+    McpServerInfo, McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo, ModelInfo,
+    RewindFilesResult, SlashCommand,
 };
 pub use events::{
     AuthStatus, CommandLifecycle, CommandState, ConversationReset, PromptSuggestion,

@@ -7,6 +7,8 @@ mod initialize;
 mod mcp;
 mod session;
 
-pub use initialize::{AccountInfo, AgentInfo, InitializeResponse, ModelInfo, SlashCommand};
+pub use initialize::{
+    AccountInfo, AgentInfo, InitializeResponse, ManifestParking, ModelInfo, SlashCommand,
+};
 pub use mcp::{McpServerInfo, McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo};
 pub use session::{ContextCategory, ContextUsage, RewindFilesResult};

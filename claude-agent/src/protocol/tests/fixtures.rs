@@ -5,11 +5,12 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use crate::options::PermissionMode;
 use crate::permissions::PermissionRequest;
 use crate::protocol::{
-    ContentBlock, ContextUsage, FastModeState, InboundRequest, Incoming, InitializeResponse,
-    McpServerStatus, McpSetServersResult, McpStatus, Message, MessageContent, ResultSubtype,
-    SystemMessage, TerminalReason, parse_incoming,
+    ContentBlock, ContextUsage, FastModeDisabledReason, FastModeState, InboundRequest, Incoming,
+    InitializeResponse, McpServerStatus, McpSetServersResult, McpStatus, Message, MessageContent,
+    ResultSubtype, SessionState, SystemMessage, TerminalReason, parse_incoming,
 };
 
 const CLI_2_1_197: &str = include_str!("../../../tests/fixtures/transcripts/cli-2.1.197.jsonl");
@@ -453,6 +454,34 @@ fn control_response_payloads_decode_into_the_public_response_types() {
             if version == "2.1.330" {
                 assert_eq!(init.claude_code_version.as_deref(), Some("2.1.330"));
                 assert!(!init.capabilities.is_empty());
+                // Every answer of the recordings: the typed newer fields match the payload.
+                assert_eq!(init.fast_mode_state, Some(FastModeState::Off));
+                assert_eq!(
+                    init.fast_mode_disabled_reason,
+                    Some(FastModeDisabledReason::SdkOptInRequired)
+                );
+                assert_eq!(
+                    init.current_permission_mode.as_ref().map(|m| m.as_str()),
+                    payload["current_permission_mode"].as_str()
+                );
+                assert!(
+                    !matches!(
+                        init.current_permission_mode,
+                        None | Some(PermissionMode::Other(_))
+                    ),
+                    "{payload}"
+                );
+                assert!(
+                    !matches!(init.session_state, None | Some(SessionState::Other(_))),
+                    "{payload}"
+                );
+                assert_eq!(init.hook_on_failure_supported, Some(true));
+                assert_eq!(init.hooks_applied, payload["hooks_applied"].as_bool());
+            } else {
+                // 2.1.197 sends none of the newer fields.
+                assert_eq!(init.fast_mode_state, None);
+                assert_eq!(init.session_state, None);
+                assert_eq!(init.hooks_applied, None);
             }
             inits += 1;
         } else if payload.get("totalTokens").is_some() {
