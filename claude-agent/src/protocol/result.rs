@@ -88,10 +88,12 @@ pub struct ResultMessage {
     /// result is subtype `success` with `is_error: false`, an empty `result`, `stop_reason` and
     /// [`terminal_reason`](Self::terminal_reason) `tool_deferred`
     /// ([`TerminalReason::ToolDeferred`]), and this field naming the call. A one-shot query ends
-    /// there. Resuming the session (`resume(session_id)`) runs the deferred call first: the CLI
-    /// asks the `PreToolUse` hooks again about the same `tool_use_id`, runs the tool if they now
-    /// allow it, and lets the model continue in a turn of its own (with its own result) before it
-    /// answers the new prompt.
+    /// there. Resuming the session (`resume(session_id)`) decides the deferred call first, once:
+    /// in some runs through the `PreToolUse` hooks again, in most runs (on both versions)
+    /// through the permission callback (`can_use_tool`) with the hooks skipped, so answer it in
+    /// both places. Without a permission callback that second path refuses the call as needing
+    /// approval. The tool's result then goes to the model in a turn of its own (with its own
+    /// result) before the new prompt is answered.
     #[serde(default)]
     pub deferred_tool_use: Option<DeferredToolUse>,
     /// Fast-mode state at the end of the turn.
