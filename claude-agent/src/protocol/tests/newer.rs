@@ -253,3 +253,63 @@ fn every_terminal_reason_of_the_typescript_sdk_is_known() {
     }
     assert_eq!(TerminalReason::ALL.len(), 19);
 }
+
+/// Every member of the TypeScript SDK 0.3.330 `SDKMessage` union (by `type` / `subtype`) has a
+/// typed variant: a minimal line of each must not land in `Unknown`.
+#[test]
+fn every_member_of_the_typescript_message_union_decodes_typed() {
+    let system_subtypes = [
+        "init",
+        "compact_boundary",
+        "status",
+        "api_retry",
+        "control_request_progress",
+        "model_refusal_fallback",
+        "model_refusal_no_fallback",
+        "local_command_output",
+        "hook_started",
+        "hook_progress",
+        "hook_response",
+        "plugin_install",
+        "task_notification",
+        "task_started",
+        "task_updated",
+        "task_progress",
+        "background_tasks_changed",
+        "thinking_tokens",
+        "session_state_changed",
+        "worker_shutting_down",
+        "commands_changed",
+        "notification",
+        "files_persisted",
+        "memory_recall",
+        "elicitation_complete",
+        "permission_denied",
+        "mirror_error",
+        "informational",
+        "session_writes_lost",
+    ];
+    for subtype in system_subtypes {
+        let line = format!(r#"{{"type":"system","subtype":"{subtype}","session_id":"s"}}"#);
+        let system = system(&line);
+        assert!(!matches!(system, SystemMessage::Unknown(_)), "{line}");
+        assert_eq!(system.subtype(), subtype);
+    }
+    for line in [
+        r#"{"type":"assistant","message":{"role":"assistant","content":[]}}"#,
+        r#"{"type":"user","message":{"role":"user","content":"hi"}}"#,
+        r#"{"type":"user","message":{"role":"user","content":"hi"},"isReplay":true}"#,
+        r#"{"type":"result","subtype":"success"}"#,
+        r#"{"type":"stream_event","event":{"type":"message_stop"}}"#,
+        r#"{"type":"tool_progress","tool_use_id":"t","tool_name":"Bash"}"#,
+        r#"{"type":"auth_status","isAuthenticating":false,"output":[]}"#,
+        r#"{"type":"tool_use_summary","summary":"ran ls"}"#,
+        r#"{"type":"rate_limit_event","rate_limit_info":{"status":"allowed"}}"#,
+        r#"{"type":"prompt_suggestion","suggestion":"next"}"#,
+        r#"{"type":"conversation_reset","new_conversation_id":"c"}"#,
+    ] {
+        let message = message(line);
+        assert!(!matches!(message, Message::Unknown(_)), "{line}");
+        assert_eq!(message.raw_json(), line);
+    }
+}
