@@ -41,6 +41,7 @@ mod content;
 pub mod control;
 pub(crate) mod de;
 mod events;
+mod fast_mode;
 mod incoming;
 mod message;
 mod message_content;
@@ -62,9 +63,10 @@ pub use content::{
 };
 pub use control::{
     AccountInfo, AgentInfo, ContextCategory, ContextUsage, ControlRequest, InitializeResponse,
-    InterruptReceipt, McpResource, McpResourceContent, McpServerInfo, McpServerStatus,
-    McpSetServersResult, McpStatus, McpToolInfo, ModelInfo, ReloadOutputStylesResult,
-    ReloadPluginsResult, ReloadSkillsResult, RewindFilesResult, SlashCommand,
+    InterruptReceipt, ManifestParking, McpResource, McpResourceContent, McpServerInfo,
+    McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo, ModelInfo,
+    ReloadOutputStylesResult, ReloadPluginsResult, ReloadSkillsResult, RewindFilesResult,
+    SlashCommand,
 };
 pub use events::{
     AuthStatus, CommandLifecycle, CommandState, ConversationReset, PromptSuggestion,
@@ -72,6 +74,7 @@ pub use events::{
     TranscriptMirror,
 };
 // Crate-internal API of the session engine; some items are only used once it is merged.
+pub use fast_mode::{FastModeDisabledReason, FastModeState};
 #[allow(unused_imports)]
 pub(crate) use incoming::{
     ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming,
@@ -84,14 +87,18 @@ pub(crate) use outgoing::{
     control_cancel_line, control_error_line, control_request_line, control_success_line,
 };
 pub use raw::RawJson;
-pub use result::{PermissionDenial, ResultMessage, ResultSubtype};
+pub use result::{DeferredToolUse, PermissionDenial, ResultMessage, ResultSubtype, TerminalReason};
 pub use system::{
-    ApiRetry, CommandsChanged, CompactBoundary, CompactMetadata, CompactTrigger, FailedFile,
-    FilesPersisted, HookOutcome, HookProgress, HookResponse, HookStarted, Informational,
-    InitMcpServer, LocalCommandOutput, PermissionDenied, PersistedFile, PluginInfo, SessionState,
-    SessionStateChanged, SessionTitleChanged, StatusMessage, SystemInit, SystemMessage,
-    SystemNotification, TaskNotification, TaskProgress, TaskStarted, TaskStatus, TaskUpdated,
-    TaskUsage, UnknownSystem,
+    ApiRetry, BackgroundTask, BackgroundTasksChanged, CommandsChanged, CompactBoundary,
+    CompactMetadata, CompactTrigger, ControlProgressStatus, ControlRequestProgress,
+    ElicitationComplete, FailedFile, FilesPersisted, HookOutcome, HookProgress, HookResponse,
+    HookStarted, Informational, InitMcpServer, LocalCommandOutput, LostWrite, MemoryRecall,
+    MemoryRecallMode, MemoryScope, MirrorError, MirrorKey, ModelRefusalFallback,
+    ModelRefusalNoFallback, PermissionDenied, PersistedFile, PluginInfo, PluginInstall,
+    PluginInstallStatus, RecalledMemory, RefusalDirection, RefusalScope, SessionState,
+    SessionStateChanged, SessionTitleChanged, SessionWritesLost, StatusMessage, SystemInit,
+    SystemMessage, SystemNotification, TaskNotification, TaskProgress, TaskStarted, TaskStatus,
+    TaskUpdated, TaskUsage, ThinkingTokens, UnknownSystem, WorkerShuttingDown, WriteErrorCode,
 };
 pub use usage::{ModelUsage, ServerToolUsage, Usage};
 pub use user::{UserMessage, UserMessageBody};

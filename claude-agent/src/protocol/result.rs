@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::RawJson;
 use super::de::{count, nullable, number, opt_count};
+use super::fast_mode::{FastModeDisabledReason, FastModeState};
 use super::raw::impl_raw;
 use super::usage::{ModelUsage, Usage};
 use crate::wire::wire_enum;
@@ -75,9 +76,32 @@ pub struct ResultMessage {
     /// The last model stop reason (`end_turn`, `tool_use`, …).
     #[serde(default)]
     pub stop_reason: Option<String>,
-    /// Why the turn loop ended (`completed`, `max_turns`, `aborted_streaming`, `aborted_tools`, …).
+    /// Why the turn loop ended; absent when no loop ran (a local slash command) and from CLIs
+    /// older than the field.
     #[serde(default)]
-    pub terminal_reason: Option<String>,
+    pub terminal_reason: Option<TerminalReason>,
+    /// The tool call a `PreToolUse` hook deferred (`permissionDecision: "defer"`): the turn
+    /// stopped before running it.
+    ///
+    /// Observed on CLI 2.1.197 and 2.1.330 (`tests/e2e_defer.rs`): the hook's `defer` ends the
+    /// turn at once, without running the tool and without asking the permission callback. The
+    /// result is subtype `success` with `is_error: false`, an empty `result`, `stop_reason` and
+    /// [`terminal_reason`](Self::terminal_reason) `tool_deferred`
+    /// ([`TerminalReason::ToolDeferred`]), and this field naming the call. A one-shot query ends
+    /// there. Resuming the session (`resume(session_id)`) decides the deferred call first, once:
+    /// in some runs through the `PreToolUse` hooks again, in most runs (on both versions)
+    /// through the permission callback (`can_use_tool`) with the hooks skipped, so answer it in
+    /// both places. Without a permission callback that second path refuses the call as needing
+    /// approval. The tool's result then goes to the model in a turn of its own (with its own
+    /// result) before the new prompt is answered.
+    #[serde(default)]
+    pub deferred_tool_use: Option<DeferredToolUse>,
+    /// Fast-mode state at the end of the turn.
+    #[serde(default)]
+    pub fast_mode_state: Option<FastModeState>,
+    /// Why fast mode could not serve, if something blocked it.
+    #[serde(default)]
+    pub fast_mode_disabled_reason: Option<FastModeDisabledReason>,
     /// The validated structured output, when a JSON schema was given.
     #[serde(default)]
     pub structured_output: Option<Value>,
@@ -141,6 +165,66 @@ impl Default for ResultSubtype {
     fn default() -> Self {
         ResultSubtype::Success
     }
+}
+
+wire_enum! {
+    /// Why a turn's loop ended ([`ResultMessage::terminal_reason`]).
+    pub enum TerminalReason {
+        /// The model finished its answer.
+        Completed = "completed",
+        /// The `max_turns` limit was reached.
+        MaxTurns = "max_turns",
+        /// The `max_budget_usd` limit was reached.
+        BudgetExhausted = "budget_exhausted",
+        /// Interrupted while the model was streaming.
+        AbortedStreaming = "aborted_streaming",
+        /// Interrupted while tools were running.
+        AbortedTools = "aborted_tools",
+        /// A `PreToolUse` hook deferred a tool call; see [`ResultMessage::deferred_tool_use`].
+        ToolDeferred = "tool_deferred",
+        /// A tool call was deferred but cannot be resumed here.
+        ToolDeferredUnavailable = "tool_deferred_unavailable",
+        /// A `Stop` hook kept the turn from ending normally.
+        StopHookPrevented = "stop_hook_prevented",
+        /// A hook stopped the turn (`continue: false`).
+        HookStopped = "hook_stopped",
+        /// The context was over its limit.
+        BlockingLimit = "blocking_limit",
+        /// A rate-limit breaker tripped.
+        RapidRefillBreaker = "rapid_refill_breaker",
+        /// The prompt was too long for the model.
+        PromptTooLong = "prompt_too_long",
+        /// An image could not be processed.
+        ImageError = "image_error",
+        /// The model call failed.
+        ModelError = "model_error",
+        /// The API returned an error.
+        ApiError = "api_error",
+        /// The model kept producing malformed tool calls.
+        MalformedToolUseExhausted = "malformed_tool_use_exhausted",
+        /// The turn was moved to the background.
+        BackgroundRequested = "background_requested",
+        /// The model failed to produce schema-valid structured output.
+        StructuredOutputRetryExhausted = "structured_output_retry_exhausted",
+        /// The turn could not be set up.
+        TurnSetupFailed = "turn_setup_failed",
+    }
+}
+
+/// The tool call a hook deferred ([`ResultMessage::deferred_tool_use`]): what the model asked
+/// for and was not run.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DeferredToolUse {
+    /// The tool call's id.
+    #[serde(default, deserialize_with = "nullable")]
+    pub id: String,
+    /// The tool's name.
+    #[serde(default, deserialize_with = "nullable")]
+    pub name: String,
+    /// The input the tool would have received.
+    #[serde(default)]
+    pub input: Value,
 }
 
 /// A tool call denied during the turn (by a permission callback, a hook or a rule).

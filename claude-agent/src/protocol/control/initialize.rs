@@ -1,19 +1,25 @@
 //! The `initialize` response: commands, agents, models and account the CLI offers.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+use crate::options::PermissionMode;
 use crate::protocol::de::{nullable, opt_count};
+use crate::protocol::{FastModeDisabledReason, FastModeState, SessionState};
+use crate::wire::wire_enum;
 
 /// What the CLI answered to `initialize` (the TypeScript SDK's `SDKControlInitializeResponse`).
 ///
-/// The fields every CLI sends are typed; everything else (newer CLIs add `current_permission_mode`,
-/// `fast_mode_state`, `session_state`, …) is in [`raw`](Self::raw).
+/// The fields of the TypeScript SDK's type are typed, plus `pid`, `capabilities`,
+/// `current_permission_mode` and `session_state`, which CLI 2.1.330 sends too; fields a CLI does
+/// not send stay at their defaults (`None`, empty). Everything else is in [`raw`](Self::raw).
 ///
 /// # Examples
 ///
 /// ```
-/// use claude_agent::protocol::InitializeResponse;
+/// use claude_agent::protocol::{FastModeState, InitializeResponse, SessionState};
 ///
 /// let response: InitializeResponse = serde_json::from_value(serde_json::json!({
 ///     "commands": [{"name": "compact", "description": "Compact the conversation", "argumentHint": ""}],
@@ -23,13 +29,19 @@ use crate::protocol::de::{nullable, opt_count};
 ///     "models": [{"value": "opus", "displayName": "Opus", "description": "Best"}],
 ///     "account": {"apiKeySource": "ANTHROPIC_API_KEY", "apiProvider": "firstParty"},
 ///     "pid": 4242,
-///     "session_state": "idle"
+///     "session_state": "idle",
+///     "fast_mode_state": "off",
+///     "hooks_applied": true,
+///     "feedback_mode": {"kind": "disabled"}
 /// })).unwrap();
 /// assert_eq!(response.commands[0].name, "compact");
 /// assert_eq!(response.models[0].display_name, "Opus");
 /// let account = response.account.as_ref().unwrap();
 /// assert_eq!(account.api_key_source.as_deref(), Some("ANTHROPIC_API_KEY"));
-/// assert_eq!(response.raw["session_state"], "idle");
+/// assert_eq!(response.session_state, Some(SessionState::Idle));
+/// assert_eq!(response.fast_mode_state, Some(FastModeState::Off));
+/// assert_eq!(response.hooks_applied, Some(true));
+/// assert_eq!(response.raw["feedback_mode"]["kind"], "disabled");
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[non_exhaustive]
@@ -52,6 +64,29 @@ pub struct InitializeResponse {
     pub pid: Option<u64>,
     /// Feature capabilities (2.1.330+).
     pub capabilities: Vec<String>,
+    /// The session's permission mode (2.1.330+).
+    pub current_permission_mode: Option<PermissionMode>,
+    /// Whether the session is idle, running or waiting for an answer (2.1.330+).
+    pub session_state: Option<SessionState>,
+    /// Fast-mode state (2.1.330+).
+    pub fast_mode_state: Option<FastModeState>,
+    /// Why fast mode cannot serve, if something blocks it (2.1.330+).
+    pub fast_mode_disabled_reason: Option<FastModeDisabledReason>,
+    /// Whether the hooks of this `initialize` were registered: `false` when a repeated
+    /// `initialize` had its hooks ignored; `None` when it carried none, or from older CLIs.
+    pub hooks_applied: Option<bool>,
+    /// `true` from CLIs that honour a hook matcher's failure policy (2.1.330+); `None` from CLIs
+    /// that ignore it.
+    pub hook_on_failure_supported: Option<bool>,
+    /// Whether every plugin this `initialize` listed is loaded; `None` when it listed none, or
+    /// from CLIs that predate the field.
+    pub plugins_applied: Option<bool>,
+    /// Whether the MCP servers of this `initialize` are the set the CLI read at launch; `None`
+    /// when it named none, or from CLIs that never read them (treat as not applied).
+    pub mcp_servers_applied: Option<bool>,
+    /// What became of each in-process MCP server manifest sent, by server name (empty when none
+    /// was sent, or from CLIs that predate the field).
+    pub sdk_mcp_manifests_parked: BTreeMap<String, ManifestParking>,
     /// The whole response, as sent.
     #[serde(skip)]
     pub raw: Value,
@@ -85,6 +120,15 @@ impl InitializeResponse {
             claude_code_version: fields.claude_code_version,
             pid: fields.pid,
             capabilities: fields.capabilities,
+            current_permission_mode: fields.current_permission_mode,
+            session_state: fields.session_state,
+            fast_mode_state: fields.fast_mode_state,
+            fast_mode_disabled_reason: fields.fast_mode_disabled_reason,
+            hooks_applied: fields.hooks_applied,
+            hook_on_failure_supported: fields.hook_on_failure_supported,
+            plugins_applied: fields.plugins_applied,
+            mcp_servers_applied: fields.mcp_servers_applied,
+            sdk_mcp_manifests_parked: fields.sdk_mcp_manifests_parked,
             raw,
         }
     }
@@ -110,6 +154,41 @@ struct InitializeFields {
     pid: Option<u64>,
     #[serde(default, deserialize_with = "nullable")]
     capabilities: Vec<String>,
+    #[serde(default)]
+    current_permission_mode: Option<PermissionMode>,
+    #[serde(default)]
+    session_state: Option<SessionState>,
+    #[serde(default)]
+    fast_mode_state: Option<FastModeState>,
+    #[serde(default)]
+    fast_mode_disabled_reason: Option<FastModeDisabledReason>,
+    #[serde(default)]
+    hooks_applied: Option<bool>,
+    #[serde(default)]
+    hook_on_failure_supported: Option<bool>,
+    #[serde(default)]
+    plugins_applied: Option<bool>,
+    #[serde(default)]
+    mcp_servers_applied: Option<bool>,
+    #[serde(default, deserialize_with = "nullable")]
+    sdk_mcp_manifests_parked: BTreeMap<String, ManifestParking>,
+}
+
+wire_enum! {
+    /// What the CLI did with one in-process MCP server manifest
+    /// ([`InitializeResponse::sdk_mcp_manifests_parked`]).
+    pub enum ManifestParking {
+        /// Kept: the CLI answers the server's first `initialize` and `tools/list` from it.
+        Parked = "parked",
+        /// The CLI already had a live client for the server.
+        AlreadyConnected = "already_connected",
+        /// The manifest's protocol version is not the one this CLI requests.
+        ProtocolVersionMismatch = "protocol_version_mismatch",
+        /// The entry was not of the documented shape, or over the CLI's limits.
+        Malformed = "malformed",
+        /// The CLI did not use the entry.
+        NotHonoured = "not_honoured",
+    }
 }
 
 impl<'de> Deserialize<'de> for InitializeResponse {
@@ -228,6 +307,42 @@ mod tests {
         assert_eq!(init.claude_code_version, None);
         assert_eq!(init.raw, raw);
         assert!(serde_json::from_value::<InitializeResponse>(raw).is_err());
+    }
+
+    #[test]
+    fn newer_fields_decode_and_unknown_values_are_kept() {
+        let init = InitializeResponse::from_value(json!({
+            "current_permission_mode": "plan",
+            "session_state": "requires_action",
+            "fast_mode_state": "warp",
+            "fast_mode_disabled_reason": "model_not_allowed",
+            "hook_on_failure_supported": true,
+            "plugins_applied": false,
+            "mcp_servers_applied": true,
+            "sdk_mcp_manifests_parked": {"calc": "parked", "notes": "shelved"}
+        }));
+        assert_eq!(init.current_permission_mode, Some(PermissionMode::Plan));
+        assert_eq!(init.session_state, Some(SessionState::RequiresAction));
+        assert_eq!(
+            init.fast_mode_state,
+            Some(FastModeState::Other("warp".into()))
+        );
+        assert_eq!(
+            init.fast_mode_disabled_reason,
+            Some(FastModeDisabledReason::ModelNotAllowed)
+        );
+        assert_eq!(init.hooks_applied, None);
+        assert_eq!(init.hook_on_failure_supported, Some(true));
+        assert_eq!(init.plugins_applied, Some(false));
+        assert_eq!(init.mcp_servers_applied, Some(true));
+        assert_eq!(
+            init.sdk_mcp_manifests_parked["calc"],
+            ManifestParking::Parked
+        );
+        assert_eq!(
+            init.sdk_mcp_manifests_parked["notes"],
+            ManifestParking::Other("shelved".into())
+        );
     }
 
     #[test]

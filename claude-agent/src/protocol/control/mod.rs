@@ -10,7 +10,9 @@ mod request;
 mod runtime;
 mod session;
 
-pub use initialize::{AccountInfo, AgentInfo, InitializeResponse, ModelInfo, SlashCommand};
+pub use initialize::{
+    AccountInfo, AgentInfo, InitializeResponse, ManifestParking, ModelInfo, SlashCommand,
+};
 pub use mcp::{McpServerInfo, McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo};
 pub use request::ControlRequest;
 pub use runtime::{

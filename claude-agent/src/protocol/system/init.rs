@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::protocol::FastModeState;
 use crate::protocol::RawJson;
 use crate::protocol::control::McpStatus;
 use crate::protocol::de::nullable;
@@ -76,9 +77,9 @@ pub struct SystemInit {
     /// Feature capabilities the CLI announces (newer CLIs).
     #[serde(default, deserialize_with = "nullable")]
     pub capabilities: Vec<String>,
-    /// Fast-mode state (`off`, `on`, `cooldown`).
+    /// Fast-mode state.
     #[serde(default)]
-    pub fast_mode_state: Option<String>,
+    pub fast_mode_state: Option<FastModeState>,
     /// Memory file locations, as sent.
     #[serde(default)]
     pub memory_paths: Option<Value>,

@@ -1,7 +1,10 @@
 //! `{"type":"system"}` messages, one struct per `subtype`.
 
 mod hooks;
+mod host;
 mod init;
+mod memory;
+mod model;
 mod notices;
 mod session;
 mod tasks;
@@ -9,16 +12,27 @@ mod tasks;
 use serde_json::Value;
 
 pub use hooks::{HookOutcome, HookProgress, HookResponse, HookStarted};
+pub use host::{
+    ControlProgressStatus, ControlRequestProgress, LostWrite, MirrorError, MirrorKey,
+    PluginInstall, PluginInstallStatus, SessionWritesLost, WorkerShuttingDown, WriteErrorCode,
+};
 pub use init::{InitMcpServer, PluginInfo, SystemInit};
+pub use memory::{MemoryRecall, MemoryRecallMode, MemoryScope, RecalledMemory};
+pub use model::{
+    ModelRefusalFallback, ModelRefusalNoFallback, RefusalDirection, RefusalScope, ThinkingTokens,
+};
 pub use notices::{
-    ApiRetry, CommandsChanged, FailedFile, FilesPersisted, Informational, LocalCommandOutput,
-    PermissionDenied, PersistedFile, SystemNotification,
+    ApiRetry, CommandsChanged, ElicitationComplete, FailedFile, FilesPersisted, Informational,
+    LocalCommandOutput, PermissionDenied, PersistedFile, SystemNotification,
 };
 pub use session::{
     CompactBoundary, CompactMetadata, CompactTrigger, SessionState, SessionStateChanged,
     SessionTitleChanged, StatusMessage,
 };
-pub use tasks::{TaskNotification, TaskProgress, TaskStarted, TaskStatus, TaskUpdated, TaskUsage};
+pub use tasks::{
+    BackgroundTask, BackgroundTasksChanged, TaskNotification, TaskProgress, TaskStarted,
+    TaskStatus, TaskUpdated, TaskUsage,
+};
 
 use super::RawJson;
 use super::parse::typed;
@@ -34,10 +48,10 @@ use super::parse::typed;
 /// use claude_agent::Message;
 /// use claude_agent::protocol::SystemMessage;
 ///
-/// let line = r#"{"type":"system","subtype":"memory_recall","session_id":"s","uuid":"u"}"#;
+/// let line = r#"{"type":"system","subtype":"brand_new_notice","session_id":"s","uuid":"u"}"#;
 /// let Message::System(system) = Message::from_json(line).unwrap() else { panic!() };
 /// assert!(matches!(system, SystemMessage::Unknown(_)));
-/// assert_eq!(system.subtype(), "memory_recall");
+/// assert_eq!(system.subtype(), "brand_new_notice");
 /// assert_eq!(system.session_id(), Some("s"));
 /// ```
 // Messages are decoded once and moved a few times; boxing the big variants would cost an
@@ -84,6 +98,28 @@ pub enum SystemMessage {
     Informational(Informational),
     /// `session_title_changed`: the session got a title.
     SessionTitleChanged(SessionTitleChanged),
+    /// `background_tasks_changed`: the set of live background tasks changed.
+    BackgroundTasksChanged(BackgroundTasksChanged),
+    /// `thinking_tokens`: an estimate of the tokens spent on (redacted) thinking.
+    ThinkingTokens(ThinkingTokens),
+    /// `model_refusal_fallback`: the model refused and a fallback model took over.
+    ModelRefusalFallback(ModelRefusalFallback),
+    /// `model_refusal_no_fallback`: the model refused and no fallback ran.
+    ModelRefusalNoFallback(ModelRefusalNoFallback),
+    /// `memory_recall`: memories were recalled into the turn.
+    MemoryRecall(MemoryRecall),
+    /// `elicitation_complete`: an MCP server completed a URL elicitation.
+    ElicitationComplete(ElicitationComplete),
+    /// `plugin_install`: progress of a plugin installation.
+    PluginInstall(PluginInstall),
+    /// `control_request_progress`: progress of a control request the SDK sent.
+    ControlRequestProgress(ControlRequestProgress),
+    /// `worker_shutting_down`: a remote-control worker is going away.
+    WorkerShuttingDown(WorkerShuttingDown),
+    /// `session_writes_lost`: the transcript or config could not be saved.
+    SessionWritesLost(SessionWritesLost),
+    /// `mirror_error`: transcript-mirror entries were dropped.
+    MirrorError(MirrorError),
     /// Any other subtype, or a known one that did not decode.
     Unknown(UnknownSystem),
 }
@@ -111,6 +147,17 @@ macro_rules! by_variant {
             SystemMessage::PermissionDenied($m) => $body,
             SystemMessage::Informational($m) => $body,
             SystemMessage::SessionTitleChanged($m) => $body,
+            SystemMessage::BackgroundTasksChanged($m) => $body,
+            SystemMessage::ThinkingTokens($m) => $body,
+            SystemMessage::ModelRefusalFallback($m) => $body,
+            SystemMessage::ModelRefusalNoFallback($m) => $body,
+            SystemMessage::MemoryRecall($m) => $body,
+            SystemMessage::ElicitationComplete($m) => $body,
+            SystemMessage::PluginInstall($m) => $body,
+            SystemMessage::ControlRequestProgress($m) => $body,
+            SystemMessage::WorkerShuttingDown($m) => $body,
+            SystemMessage::SessionWritesLost($m) => $body,
+            SystemMessage::MirrorError($m) => $body,
             SystemMessage::Unknown($u) => $unknown,
         }
     };
@@ -139,6 +186,17 @@ impl SystemMessage {
             SystemMessage::PermissionDenied(_) => "permission_denied",
             SystemMessage::Informational(_) => "informational",
             SystemMessage::SessionTitleChanged(_) => "session_title_changed",
+            SystemMessage::BackgroundTasksChanged(_) => "background_tasks_changed",
+            SystemMessage::ThinkingTokens(_) => "thinking_tokens",
+            SystemMessage::ModelRefusalFallback(_) => "model_refusal_fallback",
+            SystemMessage::ModelRefusalNoFallback(_) => "model_refusal_no_fallback",
+            SystemMessage::MemoryRecall(_) => "memory_recall",
+            SystemMessage::ElicitationComplete(_) => "elicitation_complete",
+            SystemMessage::PluginInstall(_) => "plugin_install",
+            SystemMessage::ControlRequestProgress(_) => "control_request_progress",
+            SystemMessage::WorkerShuttingDown(_) => "worker_shutting_down",
+            SystemMessage::SessionWritesLost(_) => "session_writes_lost",
+            SystemMessage::MirrorError(_) => "mirror_error",
             SystemMessage::Unknown(unknown) => &unknown.subtype,
         }
     }
@@ -184,6 +242,23 @@ impl SystemMessage {
             "permission_denied" => typed(line, raw).map(SystemMessage::PermissionDenied),
             "informational" => typed(line, raw).map(SystemMessage::Informational),
             "session_title_changed" => typed(line, raw).map(SystemMessage::SessionTitleChanged),
+            "background_tasks_changed" => {
+                typed(line, raw).map(SystemMessage::BackgroundTasksChanged)
+            }
+            "thinking_tokens" => typed(line, raw).map(SystemMessage::ThinkingTokens),
+            "model_refusal_fallback" => typed(line, raw).map(SystemMessage::ModelRefusalFallback),
+            "model_refusal_no_fallback" => {
+                typed(line, raw).map(SystemMessage::ModelRefusalNoFallback)
+            }
+            "memory_recall" => typed(line, raw).map(SystemMessage::MemoryRecall),
+            "elicitation_complete" => typed(line, raw).map(SystemMessage::ElicitationComplete),
+            "plugin_install" => typed(line, raw).map(SystemMessage::PluginInstall),
+            "control_request_progress" => {
+                typed(line, raw).map(SystemMessage::ControlRequestProgress)
+            }
+            "worker_shutting_down" => typed(line, raw).map(SystemMessage::WorkerShuttingDown),
+            "session_writes_lost" => typed(line, raw).map(SystemMessage::SessionWritesLost),
+            "mirror_error" => typed(line, raw).map(SystemMessage::MirrorError),
             _ => return None,
         })
     }

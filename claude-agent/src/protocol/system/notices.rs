@@ -1,4 +1,5 @@
-//! Informational `system` subtypes: notices, retries, denials, persisted files, command lists.
+//! Informational `system` subtypes: notices, retries, denials, persisted files, command lists,
+//! completed elicitations.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -161,6 +162,39 @@ pub struct CommandsChanged {
     pub(crate) raw: RawJson,
 }
 
+/// `system/elicitation_complete`: an MCP server confirmed that a URL-mode elicitation (a form
+/// the user filled in a browser) is complete (CLI 2.1.197+).
+///
+/// # Examples
+///
+/// ```
+/// use claude_agent::Message;
+/// use claude_agent::protocol::SystemMessage;
+///
+/// let line = r#"{"type":"system","subtype":"elicitation_complete","mcp_server_name":"github",
+///   "elicitation_id":"el_1","uuid":"u","session_id":"s"}"#;
+/// let Message::System(SystemMessage::ElicitationComplete(e)) = Message::from_json(line).unwrap() else { panic!() };
+/// assert_eq!((e.mcp_server_name.as_str(), e.elicitation_id.as_str()), ("github", "el_1"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[non_exhaustive]
+pub struct ElicitationComplete {
+    /// The MCP server that sent the confirmation.
+    #[serde(default, deserialize_with = "nullable")]
+    pub mcp_server_name: String,
+    /// The elicitation it completed.
+    #[serde(default, deserialize_with = "nullable")]
+    pub elicitation_id: String,
+    /// The CLI's session id.
+    #[serde(default, deserialize_with = "nullable")]
+    pub session_id: String,
+    /// This message's id.
+    #[serde(default)]
+    pub uuid: Option<String>,
+    #[serde(skip)]
+    pub(crate) raw: RawJson,
+}
+
 /// `system/files_persisted`: file checkpoints were saved.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[non_exhaustive]
@@ -216,4 +250,5 @@ impl_raw!(
     LocalCommandOutput,
     CommandsChanged,
     FilesPersisted,
+    ElicitationComplete,
 );

@@ -146,7 +146,73 @@ pub struct TaskNotification {
     pub(crate) raw: RawJson,
 }
 
-impl_raw!(TaskStarted, TaskProgress, TaskUpdated, TaskNotification);
+/// `system/background_tasks_changed`: the set of live background tasks changed (CLI 2.1.330).
+///
+/// [`tasks`](Self::tasks) is every live background task after the change: replace the set you
+/// keep with it.
+///
+/// # Examples
+///
+/// ```
+/// use claude_agent::Message;
+/// use claude_agent::protocol::SystemMessage;
+///
+/// let line = r#"{"type":"system","subtype":"background_tasks_changed","tasks":[{"task_id":"b1",
+///   "task_type":"local_bash","description":"sleep 5"}],"uuid":"u","session_id":"s"}"#;
+/// let Message::System(SystemMessage::BackgroundTasksChanged(c)) = Message::from_json(line).unwrap() else { panic!() };
+/// assert_eq!(c.tasks[0].task_type, "local_bash");
+/// assert!(!c.tasks[0].ambient);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[non_exhaustive]
+pub struct BackgroundTasksChanged {
+    /// Every live background task.
+    #[serde(default, deserialize_with = "nullable")]
+    pub tasks: Vec<BackgroundTask>,
+    /// The CLI's session id.
+    #[serde(default, deserialize_with = "nullable")]
+    pub session_id: String,
+    /// This message's id.
+    #[serde(default)]
+    pub uuid: Option<String>,
+    #[serde(skip)]
+    pub(crate) raw: RawJson,
+}
+
+/// One live task in [`BackgroundTasksChanged::tasks`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BackgroundTask {
+    /// The task's id.
+    #[serde(default, deserialize_with = "nullable")]
+    pub task_id: String,
+    /// This run of the task (a resumed task keeps its id and gets a new run id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+    /// The kind of task (`local_bash`, `local_agent`, …).
+    #[serde(default, deserialize_with = "nullable")]
+    pub task_type: String,
+    /// The agent type, for `local_agent` tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subagent_type: Option<String>,
+    /// What the task does.
+    #[serde(default, deserialize_with = "nullable")]
+    pub description: String,
+    /// The subagent task that launched this one, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_task_id: Option<String>,
+    /// Not activity (a watcher or hidden task): leave it out of "busy" indicators.
+    #[serde(default, deserialize_with = "nullable")]
+    pub ambient: bool,
+}
+
+impl_raw!(
+    TaskStarted,
+    TaskProgress,
+    TaskUpdated,
+    TaskNotification,
+    BackgroundTasksChanged,
+);
 
 /// Resource use of a task.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

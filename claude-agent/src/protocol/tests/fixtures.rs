@@ -1,30 +1,39 @@
-//! Every stdout line of the recorded CLI 2.1.197 and 2.1.330 runs decodes into its typed variant.
+//! Every stdout line of the recorded CLI 2.1.197 and 2.1.330 runs, and of the lines observed for
+//! the newer message types, decodes into its typed variant.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use crate::options::PermissionMode;
 use crate::permissions::PermissionRequest;
 use crate::protocol::{
-    ContentBlock, ContextUsage, InboundRequest, Incoming, InitializeResponse, McpServerStatus,
-    McpSetServersResult, McpStatus, Message, MessageContent, ResultSubtype, SystemMessage,
-    parse_incoming,
+    ContentBlock, ContextUsage, FastModeDisabledReason, FastModeState, InboundRequest, Incoming,
+    InitializeResponse, McpServerStatus, McpSetServersResult, McpStatus, Message, MessageContent,
+    ResultSubtype, SessionState, SystemMessage, TerminalReason, parse_incoming,
 };
 
 const CLI_2_1_197: &str = include_str!("../../../tests/fixtures/transcripts/cli-2.1.197.jsonl");
 const CLI_2_1_330: &str = include_str!("../../../tests/fixtures/transcripts/cli-2.1.330.jsonl");
+const OBSERVED_2_1_197: &str = include_str!("../../../tests/fixtures/observed/cli-2.1.197.jsonl");
+const OBSERVED_2_1_330: &str = include_str!("../../../tests/fixtures/observed/cli-2.1.330.jsonl");
 
 /// `(cli version, line, line as a JSON value)` for every fixture line.
 fn fixture_lines() -> Vec<(&'static str, &'static str, Value)> {
-    [("2.1.197", CLI_2_1_197), ("2.1.330", CLI_2_1_330)]
-        .into_iter()
-        .flat_map(|(version, text)| {
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(move |l| (version, l))
-        })
-        .map(|(version, line)| (version, line, serde_json::from_str(line).unwrap()))
-        .collect()
+    [
+        ("2.1.197", CLI_2_1_197),
+        ("2.1.330", CLI_2_1_330),
+        ("2.1.197", OBSERVED_2_1_197),
+        ("2.1.330", OBSERVED_2_1_330),
+    ]
+    .into_iter()
+    .flat_map(|(version, text)| {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(move |l| (version, l))
+    })
+    .map(|(version, line)| (version, line, serde_json::from_str(line).unwrap()))
+    .collect()
 }
 
 fn incoming(line: &str) -> Incoming {
@@ -91,6 +100,50 @@ fn every_fixture_message_decodes_typed_and_keeps_its_raw_json() {
 }
 
 #[test]
+fn observed_newer_types_are_typed_on_both_versions() {
+    let observed = |version: &str, text: &'static str| -> BTreeSet<String> {
+        text.lines()
+            .map(|line| match incoming(line) {
+                Incoming::Message(Message::System(system)) => {
+                    assert!(
+                        !matches!(system, SystemMessage::Unknown(_)),
+                        "{version}: {line}"
+                    );
+                    system.subtype().to_owned()
+                }
+                Incoming::Message(Message::Result(result)) => {
+                    assert_eq!(result.terminal_reason, Some(TerminalReason::ToolDeferred));
+                    let deferred = result.deferred_tool_use.expect("deferred_tool_use");
+                    assert_eq!(deferred.name, "Bash", "{version}");
+                    assert_eq!(deferred.input["command"], "touch made.txt", "{version}");
+                    "result/tool_deferred".to_owned()
+                }
+                other => panic!("{version}: unexpected {other:?}"),
+            })
+            .collect()
+    };
+    let both = [
+        "model_refusal_no_fallback",
+        "result/tool_deferred",
+        "thinking_tokens",
+    ];
+    assert_eq!(
+        observed("2.1.197", OBSERVED_2_1_197),
+        BTreeSet::from(both.map(String::from))
+    );
+    let mut newer = BTreeSet::from(both.map(String::from));
+    newer.insert("background_tasks_changed".to_owned());
+    assert_eq!(observed("2.1.330", OBSERVED_2_1_330), newer);
+    let Incoming::Message(Message::System(SystemMessage::ThinkingTokens(thinking))) =
+        incoming(OBSERVED_2_1_330.lines().last().unwrap())
+    else {
+        panic!("the last observed 2.1.330 line is thinking_tokens")
+    };
+    assert!(thinking.estimated_tokens >= thinking.estimated_tokens_delta);
+    assert!(thinking.estimated_tokens_delta > 0);
+}
+
+#[test]
 fn every_result_line_has_its_typed_subtype_and_figures() {
     let mut subtypes = BTreeSet::new();
     for (version, line, value) in fixture_lines()
@@ -125,8 +178,20 @@ fn every_result_line_has_its_typed_subtype_and_figures() {
         );
         assert_eq!(result.result.as_deref(), value["result"].as_str());
         assert_eq!(
-            result.terminal_reason.as_deref(),
+            result.terminal_reason.as_ref().map(TerminalReason::as_str),
             value["terminal_reason"].as_str()
+        );
+        assert!(
+            !matches!(result.terminal_reason, Some(TerminalReason::Other(_))),
+            "{line}"
+        );
+        assert_eq!(
+            result.fast_mode_state.as_ref().map(FastModeState::as_str),
+            value["fast_mode_state"].as_str()
+        );
+        assert_eq!(
+            result.deferred_tool_use.as_ref().map(|d| d.id.as_str()),
+            value["deferred_tool_use"]["id"].as_str()
         );
         assert_eq!(
             result.structured_output.as_ref(),
@@ -389,6 +454,34 @@ fn control_response_payloads_decode_into_the_public_response_types() {
             if version == "2.1.330" {
                 assert_eq!(init.claude_code_version.as_deref(), Some("2.1.330"));
                 assert!(!init.capabilities.is_empty());
+                // Every answer of the recordings: the typed newer fields match the payload.
+                assert_eq!(init.fast_mode_state, Some(FastModeState::Off));
+                assert_eq!(
+                    init.fast_mode_disabled_reason,
+                    Some(FastModeDisabledReason::SdkOptInRequired)
+                );
+                assert_eq!(
+                    init.current_permission_mode.as_ref().map(|m| m.as_str()),
+                    payload["current_permission_mode"].as_str()
+                );
+                assert!(
+                    !matches!(
+                        init.current_permission_mode,
+                        None | Some(PermissionMode::Other(_))
+                    ),
+                    "{payload}"
+                );
+                assert!(
+                    !matches!(init.session_state, None | Some(SessionState::Other(_))),
+                    "{payload}"
+                );
+                assert_eq!(init.hook_on_failure_supported, Some(true));
+                assert_eq!(init.hooks_applied, payload["hooks_applied"].as_bool());
+            } else {
+                // 2.1.197 sends none of the newer fields.
+                assert_eq!(init.fast_mode_state, None);
+                assert_eq!(init.session_state, None);
+                assert_eq!(init.hooks_applied, None);
             }
             inits += 1;
         } else if payload.get("totalTokens").is_some() {

@@ -29,11 +29,11 @@ fn unknown_type_becomes_unknown_message_with_its_json() {
 #[test]
 fn unknown_system_subtype_keeps_subtype_and_json() {
     let line =
-        r#"{"type":"system","subtype":"thinking_tokens","tokens":12,"session_id":"s","uuid":"u"}"#;
+        r#"{"type":"system","subtype":"voice_level","tokens":12,"session_id":"s","uuid":"u"}"#;
     let Message::System(SystemMessage::Unknown(unknown)) = message(line) else {
         panic!("not unknown system")
     };
-    assert_eq!(unknown.subtype, "thinking_tokens");
+    assert_eq!(unknown.subtype, "voice_level");
     assert_eq!(unknown.value["tokens"], 12);
     assert_eq!(unknown.raw_json(), line);
     assert_eq!(message(line).session_id(), Some("s"));

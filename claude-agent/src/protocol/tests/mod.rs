@@ -6,6 +6,7 @@
 mod fixtures;
 mod forward_compat;
 mod incoming;
+mod newer;
 mod outgoing;
 
 use super::{Incoming, Message, parse_incoming};
