@@ -480,10 +480,18 @@ async fn in_process_tools_are_offered_directly_by_default() {
 }
 
 #[tokio::test]
-async fn with_tool_search_on_the_tools_are_deferred_behind_tool_search() {
+async fn with_tool_search_on_a_server_that_opts_out_of_direct_loading_is_deferred() {
     let offline = Offline::start(ScriptedModel::new().fallback(Reply::text("hi"))).await;
-    // Overrides TestEnv's ENABLE_TOOL_SEARCH=false.
-    let options = offline.options().tool_search(true).build();
+    // Overrides TestEnv's ENABLE_TOOL_SEARCH=false; `always_load(false)` sends
+    // `_meta["anthropic/alwaysLoad"]: false`, so the CLI defers the server's tools.
+    let calc = ToolServer::from_registered("calc")
+        .unwrap()
+        .always_load(false);
+    let options = offline
+        .options()
+        .tool_server(calc)
+        .tool_search(true)
+        .build();
     within(query("hello", options).result()).await.unwrap();
     let first = &offline.server.message_requests()[0];
     assert!(first.offers_tool("ToolSearch"), "{:?}", first.tools());
