@@ -1,6 +1,7 @@
 //! Tools defined at run time ([`DynamicTool`]) next to `#[tool]` functions in one server, driven
-//! by the real CLI; Claude Code's per-tool hints in `_meta` (direct loading under tool search);
-//! and tool input schemas free of Rust-specific formats as the model receives them.
+//! by the real CLI; Claude Code's per-tool hints in `_meta` (direct loading under tool search,
+//! maximum result size); and tool input schemas free of Rust-specific formats as the model
+//! receives them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -208,4 +209,55 @@ async fn with_tool_search_on_our_tools_are_offered_directly_and_the_rest_is_defe
         !everything.iter().any(|t| t == "ToolSearch"),
         "{everything:?}"
     );
+}
+
+#[tokio::test]
+async fn a_result_longer_than_max_result_size_chars_reaches_the_model_as_a_preview() {
+    let long = "0123456789".repeat(500); // 5,000 characters
+    let tool = |name: &str, limit: Option<u32>| {
+        let long = long.clone();
+        let tool = DynamicTool::new(name, "Returns a long text.", json!({}), move |_, _| {
+            let long = long.clone();
+            async move { long }
+        })
+        .unwrap();
+        match limit {
+            Some(limit) => tool.max_result_size_chars(limit),
+            None => tool,
+        }
+    };
+    let server = ToolServer::new("big")
+        .dynamic_tool(tool("capped", Some(1_000)))
+        .unwrap()
+        .dynamic_tool(tool("uncapped", None))
+        .unwrap();
+    let model = ScriptedModel::new()
+        .on_sequence(
+            Match::any().request_number(1),
+            [Reply::tool_use("mcp__big__capped", json!({}))],
+        )
+        .on(
+            Match::any().tool_result_for_tool("mcp__big__capped"),
+            Reply::tool_use("mcp__big__uncapped", json!({})),
+        )
+        .fallback(Reply::text("done"));
+    let offline = Offline::start(model).await;
+    let options = offline
+        .options()
+        .tool_server(server)
+        .allowed_tools(["mcp__big__capped", "mcp__big__uncapped"])
+        .build();
+    let result = within(query("read both", options).result()).await.unwrap();
+    assert!(result.is_success(), "{result:?}");
+    let requests = offline.server.message_requests();
+    let capped = &requests[1].tool_results()[0];
+    let uncapped = &requests[2].tool_results()[0];
+    // Under the CLI's default limit the whole text arrives; over the tool's own limit the CLI
+    // saves it to a file and the model gets the path and a preview (both 2.1.197 and 2.1.330).
+    assert_eq!(uncapped.text, long);
+    assert!(!capped.is_error, "{capped:?}");
+    assert!(capped.text.len() < long.len(), "{capped:?}");
+    assert!(capped.text.contains("<persisted-output>"), "{capped:?}");
+    assert!(capped.text.contains("Full output saved to"), "{capped:?}");
+    assert!(capped.text.contains("0123456789"), "a preview: {capped:?}");
 }

@@ -19,8 +19,9 @@ pub(crate) const MAX_RESULT_SIZE_KEY: &str = "anthropic/maxResultSizeChars";
 /// - `search_hint` (`_meta["anthropic/searchHint"]`): a few words `ToolSearch` matches the tool
 ///   by when it is deferred (the CLI collapses whitespace).
 /// - `max_result_size_chars` (`_meta["anthropic/maxResultSizeChars"]`): results longer than
-///   this are saved to a file and the model gets a preview and the path instead of the whole
-///   text. The CLI caps the value (500,000 characters on 2.1.197).
+///   this are saved to a file and the model gets a `<persisted-output>` block with the file's
+///   path and a 2 KB preview instead of the whole text (checked on 2.1.197 and 2.1.330). The
+///   CLI caps the value (500,000 characters on 2.1.197).
 ///
 /// All builders are `const`, so hints can live in a [`Tool::HINTS`](super::Tool::HINTS)
 /// constant; `#[tool(always_load, search_hint = "...", max_result_size_chars = N)]` sets them.
