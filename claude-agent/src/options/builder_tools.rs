@@ -22,8 +22,11 @@ impl OptionsBuilder {
     /// (2.1.197 and 2.1.330) honour per tool while the rest stays deferred. Opt a tool out with
     /// `#[tool(always_load = false)]`, [`ToolHints::always_load`](crate::tools::ToolHints) or
     /// [`DynamicTool::always_load`](crate::tools::DynamicTool::always_load), or a whole server
-    /// with [`ToolServer::always_load`](crate::tools::ToolServer::always_load). An explicit
-    /// call here wins over the environment.
+    /// with [`ToolServer::always_load`](crate::tools::ToolServer::always_load). A server you
+    /// serve with [`SdkBridge::from_rmcp`](crate::mcp::SdkBridge::from_rmcp), or an external
+    /// one, is listed as it lists itself: without `anthropic/alwaysLoad` in its tools' `_meta`
+    /// the CLI defers them when tool search is on. An explicit call here wins over the
+    /// environment.
     ///
     /// # Examples
     ///
