@@ -1,6 +1,6 @@
 //! `#[tool]` functions served as in-process MCP servers, driven by the real CLI: the registry
 //! default, explicit selection, errors and panics, permissions, an external stdio server, the MCP
-//! control requests, and tool search.
+//! control requests (tool search: `e2e_tool_search.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -11,9 +11,9 @@ use std::sync::{Arc, Mutex};
 use claude_agent::mcp::McpServerConfig;
 use claude_agent::permissions::{PermissionContext, PermissionRequest, PermissionResult};
 use claude_agent::protocol::{McpServerStatus, McpStatus, ResultMessage};
-use claude_agent::testing::{Match, Reply, ScriptedModel, cli_path};
+use claude_agent::testing::{Match, Reply, ScriptedModel};
 use claude_agent::tools::{Json, ToolError, ToolServer, tool};
-use claude_agent::{Client, Error, Options, OptionsBuilder, query};
+use claude_agent::{Client, Error, query};
 use common::{Offline, within};
 use futures::StreamExt;
 use serde_json::json;
@@ -433,35 +433,4 @@ fn a_duplicate_tool_name_in_one_server_is_refused() {
         "{err:?}"
     );
     assert!(text.contains("duplicate tool `add`"), "{text}");
-}
-
-/// Options for the real CLI in `offline`'s environment without `TestEnv`'s
-/// `ENABLE_TOOL_SEARCH=false`: what a user's session gets by default.
-fn options_with_default_tool_search(offline: &Offline) -> OptionsBuilder {
-    let vars = offline.env.env_vars();
-    Options::builder()
-        .cli_path(cli_path().unwrap())
-        .cwd(offline.env.cwd())
-        .envs(vars.into_iter().filter(|(k, _)| k != "ENABLE_TOOL_SEARCH"))
-}
-
-#[tokio::test]
-async fn in_process_tools_are_offered_directly_by_default() {
-    let offline = Offline::start(ScriptedModel::new().fallback(Reply::text("hi"))).await;
-    let options = options_with_default_tool_search(&offline).build();
-    within(query("hello", options).result()).await.unwrap();
-    let first = &offline.server.message_requests()[0];
-    assert!(first.offers_tool("mcp__calc__add"), "{:?}", first.tools());
-    assert!(!first.offers_tool("ToolSearch"), "{:?}", first.tools());
-}
-
-#[tokio::test]
-async fn with_tool_search_on_the_tools_are_deferred_behind_tool_search() {
-    let offline = Offline::start(ScriptedModel::new().fallback(Reply::text("hi"))).await;
-    // Overrides TestEnv's ENABLE_TOOL_SEARCH=false.
-    let options = offline.options().tool_search(true).build();
-    within(query("hello", options).result()).await.unwrap();
-    let first = &offline.server.message_requests()[0];
-    assert!(first.offers_tool("ToolSearch"), "{:?}", first.tools());
-    assert!(!first.offers_tool("mcp__calc__add"), "{:?}", first.tools());
 }

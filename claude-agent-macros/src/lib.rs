@@ -72,8 +72,10 @@ mod tool;
 /// Keys: `name = "..."` (default: the function's name), `description = "..."` (default: the doc
 /// comment), `server = "..."` (default: `"tools"`), `title = "..."`, `read_only`, `destructive`,
 /// `idempotent`, `open_world` (bare for `true`, or `= false`), `timeout = 30` (seconds) or
-/// `timeout = "500ms" | "30s" | "2m"`, and `crate = path` when `claude_agent` is not reachable
-/// under its usual name. Set `CLAUDE_AGENT_MACROS_DEBUG=1` to print the expansion.
+/// `timeout = "500ms" | "30s" | "2m"`, Claude Code's per-tool hints (`ToolHints`):
+/// `always_load` (bare for `true`, or `= false` to let the CLI's tool search defer the tool),
+/// `search_hint = "a few words"` and `max_result_size_chars = 200_000` (positive), and
+/// `crate = path` when `claude_agent` is not reachable under its usual name. Set `CLAUDE_AGENT_MACROS_DEBUG=1` to print the expansion.
 #[proc_macro_attribute]
 pub fn tool(
     args: proc_macro::TokenStream,

@@ -69,6 +69,9 @@ where
 /// the standard `format`s kept (schemars adds Rust-specific ones such as `uint32` or `double`
 /// that JSON Schema validators do not know).
 ///
+/// It is exactly a tool's [`input_schema`](crate::tools::input_schema): both go through the one
+/// shaping function, [`shape_schema`](crate::tools::shape_schema).
+///
 /// # Examples
 ///
 /// ```
@@ -82,54 +85,7 @@ where
 /// assert!(schema["properties"]["value"].get("format").is_none());
 /// ```
 pub fn output_schema<T: JsonSchema>() -> Map<String, Value> {
-    let mut schema = crate::tools::input_schema::<T>();
-    strip_nonstandard_formats(&mut schema);
-    schema
-}
-
-const STANDARD_FORMATS: &[&str] = &[
-    "date-time",
-    "date",
-    "time",
-    "duration",
-    "email",
-    "idn-email",
-    "hostname",
-    "idn-hostname",
-    "ipv4",
-    "ipv6",
-    "uri",
-    "uri-reference",
-    "iri",
-    "iri-reference",
-    "uuid",
-    "uri-template",
-    "json-pointer",
-    "relative-json-pointer",
-    "regex",
-];
-
-fn strip_nonstandard_formats(schema: &mut Map<String, Value>) {
-    let nonstandard = schema
-        .get("format")
-        .and_then(Value::as_str)
-        .is_some_and(|f| !STANDARD_FORMATS.contains(&f));
-    if nonstandard {
-        schema.remove("format");
-    }
-    for value in schema.values_mut() {
-        match value {
-            Value::Object(map) => strip_nonstandard_formats(map),
-            Value::Array(items) => {
-                for item in items {
-                    if let Value::Object(map) = item {
-                        strip_nonstandard_formats(map);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    crate::tools::input_schema::<T>()
 }
 
 #[cfg(test)]

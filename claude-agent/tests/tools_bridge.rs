@@ -147,8 +147,9 @@ async fn cli_sequence_initialize_list_call_matches_the_transcript() {
         tools[0],
         json!({"name": "add", "description": "Add two numbers.", "inputSchema": {
             "type": "object",
-            "properties": {"a": {"type": "number", "format": "double"}, "b": {"type": "number", "format": "double"}},
-            "required": ["a", "b"]}})
+            "properties": {"a": {"type": "number"}, "b": {"type": "number"}},
+            "required": ["a", "b"]},
+            "_meta": {"anthropic/alwaysLoad": true}})
     );
 
     let reply = server

@@ -76,7 +76,7 @@ async fn descriptors_schemas_and_results_match() {
         serde_json::Value::Object((BY_HAND.schema)()),
         json!({"type": "object", "properties": {
             "name": {"type": "string", "description": "Who to greet."},
-            "excitement": {"type": ["integer", "null"], "format": "uint8", "minimum": 0, "maximum": 255,
+            "excitement": {"type": ["integer", "null"], "minimum": 0, "maximum": 255,
                            "description": "How many exclamation marks."}},
             "required": ["name"]})
     );

@@ -66,6 +66,12 @@ async fn serves_tools_over_stdio_until_stdin_closes() {
     send(json!({"jsonrpc": "2.0", "id": 1, "method": "tools/list"})).await;
     let list: Value = serde_json::from_str(&lines.next_line().await.unwrap().unwrap()).unwrap();
     assert_eq!(list["result"]["tools"][0]["name"], "multiply", "{list}");
+    // One schema shaping for every client: no Rust-specific formats (`f64` is not `double`).
+    assert!(!list.to_string().contains("\"format\""), "{list}");
+    assert_eq!(
+        list["result"]["tools"][0]["_meta"]["anthropic/alwaysLoad"], true,
+        "{list}"
+    );
     assert_eq!(
         list["result"]["tools"][0]["description"],
         "Multiply two numbers."

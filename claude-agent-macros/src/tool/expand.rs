@@ -67,6 +67,19 @@ pub(crate) fn expand(model: &ToolModel, krate: &TokenStream) -> TokenStream {
         }
         chain
     };
+    let hints = {
+        let mut chain = quote!(__ca::tools::ToolHints::new());
+        if let Some(value) = args.always_load {
+            chain.extend(quote!(.always_load(#value)));
+        }
+        if let Some(hint) = &args.search_hint {
+            chain.extend(quote!(.search_hint(#hint)));
+        }
+        if let Some(chars) = args.max_result_size_chars {
+            chain.extend(quote!(.max_result_size_chars(#chars)));
+        }
+        chain
+    };
     let timeout = match args.timeout_ms {
         Some(ms) => quote!(::core::option::Option::Some(::core::time::Duration::from_millis(#ms))),
         None => quote!(::core::option::Option::None),
@@ -98,6 +111,7 @@ pub(crate) fn expand(model: &ToolModel, krate: &TokenStream) -> TokenStream {
                 const NAME: &'static str = #name;
                 const DESCRIPTION: &'static str = #description;
                 const ANNOTATIONS: __ca::tools::ToolAnnotations = #annotations;
+                const HINTS: __ca::tools::ToolHints = #hints;
                 const TIMEOUT: ::core::option::Option<::core::time::Duration> = #timeout;
                 type Input = __ToolInput;
                 type Output = #output;

@@ -8,7 +8,7 @@ use syn::{Expr, ExprLit, Lit, LitBool, LitStr};
 use crate::diag::Errors;
 
 /// The keys `#[tool]` understands, for the "unknown key" message.
-const KEYS: &str = "name, description, server, title, read_only, destructive, idempotent, open_world, timeout, crate";
+const KEYS: &str = "name, description, server, title, read_only, destructive, idempotent, open_world, timeout, always_load, search_hint, max_result_size_chars, crate";
 
 /// `#[tool(...)]` arguments as written.
 #[derive(Default)]
@@ -23,6 +23,9 @@ pub(crate) struct ToolArgs {
     pub(crate) open_world: Option<bool>,
     /// The timeout in milliseconds.
     pub(crate) timeout_ms: Option<u64>,
+    pub(crate) always_load: Option<bool>,
+    pub(crate) search_hint: Option<LitStr>,
+    pub(crate) max_result_size_chars: Option<u32>,
     pub(crate) krate: Option<syn::Path>,
 }
 
@@ -63,6 +66,14 @@ fn parse_one(
         "idempotent" => set(&mut out.idempotent, flag(meta)?, meta, errors),
         "open_world" => set(&mut out.open_world, flag(meta)?, meta, errors),
         "timeout" => set(&mut out.timeout_ms, timeout(meta)?, meta, errors),
+        "always_load" => set(&mut out.always_load, flag(meta)?, meta, errors),
+        "search_hint" => set(&mut out.search_hint, search_hint(meta)?, meta, errors),
+        "max_result_size_chars" => set(
+            &mut out.max_result_size_chars,
+            max_chars(meta)?,
+            meta,
+            errors,
+        ),
         "crate" => {
             let path: syn::Path = meta.value()?.parse()?;
             set(&mut out.krate, path, meta, errors);
@@ -106,6 +117,37 @@ fn flag(meta: &ParseNestedMeta<'_>) -> syn::Result<bool> {
             ..
         }) => Ok(value),
         other => Err(syn::Error::new(other.span(), "expected `true` or `false`")),
+    }
+}
+
+/// `search_hint = "a few words"` (not blank).
+fn search_hint(meta: &ParseNestedMeta<'_>) -> syn::Result<LitStr> {
+    let lit = string(meta)?;
+    if lit.value().trim().is_empty() {
+        return Err(syn::Error::new(
+            lit.span(),
+            "`search_hint` is blank; give a few words the tool search can match, or leave it out",
+        ));
+    }
+    Ok(lit)
+}
+
+/// `max_result_size_chars = 200_000` (a positive integer that fits in `u32`).
+fn max_chars(meta: &ParseNestedMeta<'_>) -> syn::Result<u32> {
+    let expr: Expr = meta.value()?.parse()?;
+    let chars = match &expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int.base10_parse::<u32>().ok(),
+        _ => None,
+    };
+    match chars {
+        Some(chars) if chars > 0 => Ok(chars),
+        _ => Err(syn::Error::new(
+            expr.span(),
+            "expected a positive number of characters up to 4294967295 \
+             (`max_result_size_chars = 200_000`)",
+        )),
     }
 }
 
@@ -186,6 +228,9 @@ mod tests {
             idempotent = true,
             open_world,
             timeout = "1500ms",
+            always_load = false,
+            search_hint = "sum numbers",
+            max_result_size_chars = 1_000,
             crate = ::ca
         ));
         assert!(err.is_none(), "{err:?}");
@@ -194,6 +239,9 @@ mod tests {
         assert_eq!(args.read_only, Some(true));
         assert_eq!(args.destructive, Some(false));
         assert_eq!(args.timeout_ms, Some(1500));
+        assert_eq!(args.always_load, Some(false));
+        assert_eq!(args.search_hint.unwrap().value(), "sum numbers");
+        assert_eq!(args.max_result_size_chars, Some(1000));
         assert!(args.krate.is_some());
     }
 
@@ -210,6 +258,13 @@ mod tests {
         assert!(err.contains("expected `true` or `false`"), "{err}");
         assert!(err.contains("expected a positive timeout"), "{err}");
         assert_eq!(args.server.unwrap().value(), "ok");
+        let (_, err) = parse(quote!(search_hint = " ", max_result_size_chars = 0));
+        let err = err.unwrap();
+        assert!(err.contains("`search_hint` is blank"), "{err}");
+        assert!(
+            err.contains("expected a positive number of characters"),
+            "{err}"
+        );
     }
 
     #[test]

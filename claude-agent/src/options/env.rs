@@ -129,9 +129,9 @@ pub(crate) struct EnvInputs<'a> {
     pub file_checkpointing: bool,
     pub client_app: Option<&'a str>,
     /// The explicit tool-search choice ([`tool_search`](crate::OptionsBuilder::tool_search)).
+    /// Without one the CLI's default (or the caller's `ENABLE_TOOL_SEARCH`) applies: in-process
+    /// tools ask to be loaded directly through `_meta`, not by turning tool search off.
     pub tool_search: Option<bool>,
-    /// Whether the session starts with in-process MCP servers (then tool search defaults to off).
-    pub has_sdk_servers: bool,
     /// Reads this process's environment (injected for tests).
     pub parent: &'a dyn Fn(&str) -> Option<String>,
 }
@@ -185,16 +185,6 @@ pub(crate) fn build(inputs: &EnvInputs<'_>) -> Result<Vec<(String, Option<String
         validate_value("CLAUDE_AGENT_SDK_CLIENT_APP", app)?;
         set("CLAUDE_AGENT_SDK_CLIENT_APP", Some(app));
     }
-    // In-process tools are what the caller wrote for this agent: offer them to the model directly
-    // instead of behind `ToolSearch`, unless the caller's environment already decides.
-    let parent_decides = inputs.inherit && (inputs.parent)(TOOL_SEARCH_VAR).is_some();
-    if inputs.tool_search.is_none()
-        && inputs.has_sdk_servers
-        && !parent_decides
-        && !user_sets(TOOL_SEARCH_VAR)
-    {
-        set(TOOL_SEARCH_VAR, Some("false"));
-    }
     for (key, value) in inputs.user {
         set(key, value.as_deref());
     }
@@ -228,7 +218,6 @@ mod tests {
             file_checkpointing: false,
             client_app: None,
             tool_search: None,
-            has_sdk_servers: false,
             parent: &no_parent,
         }
     }
@@ -389,31 +378,14 @@ mod tests {
     }
 
     #[test]
-    fn tool_search_is_turned_off_by_default_only_with_in_process_servers() {
+    fn without_a_choice_tool_search_is_left_to_the_cli_and_the_callers_environment() {
         let allowed = BTreeSet::new();
         let u = user(&[]);
-        let mut i = inputs(&u, &allowed);
+        let i = inputs(&u, &allowed);
         assert!(tool_search_values(&build(&i).unwrap()).is_empty());
-        i.has_sdk_servers = true;
-        assert_eq!(tool_search_values(&build(&i).unwrap()), [Some("false")]);
-    }
-
-    #[test]
-    fn tool_search_default_defers_to_the_callers_environment() {
-        let allowed = BTreeSet::new();
         let u = user(&[("ENABLE_TOOL_SEARCH", Some("auto"))]);
-        let mut i = inputs(&u, &allowed);
-        i.has_sdk_servers = true;
+        let i = inputs(&u, &allowed);
         assert_eq!(tool_search_values(&build(&i).unwrap()), [Some("auto")]);
-        let u = user(&[]);
-        let parent = |k: &str| (k == TOOL_SEARCH_VAR).then(|| "true".to_owned());
-        let mut i = inputs(&u, &allowed);
-        i.has_sdk_servers = true;
-        i.parent = &parent;
-        assert!(tool_search_values(&build(&i).unwrap()).is_empty());
-        // Not inherited: the parent's value does not reach the child, so the default applies.
-        i.inherit = false;
-        assert_eq!(tool_search_values(&build(&i).unwrap()), [Some("false")]);
     }
 
     #[test]
@@ -422,14 +394,12 @@ mod tests {
         let u = user(&[("ENABLE_TOOL_SEARCH", Some("false"))]);
         let mut i = inputs(&u, &allowed);
         i.tool_search = Some(true);
-        i.has_sdk_servers = true;
         let env = build(&i).unwrap();
         assert_eq!(
             tool_search_values(&env).last().copied().flatten(),
             Some("true")
         );
         i.tool_search = Some(false);
-        i.has_sdk_servers = false;
         let env = build(&i).unwrap();
         assert_eq!(
             tool_search_values(&env).last().copied().flatten(),

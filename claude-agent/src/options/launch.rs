@@ -116,10 +116,6 @@ impl Options {
             file_checkpointing: self.enable_file_checkpointing,
             client_app: self.client_app.as_deref(),
             tool_search: self.tool_search,
-            has_sdk_servers: self
-                .mcp_servers
-                .values()
-                .any(|config| matches!(config, crate::mcp::McpServerConfig::Sdk(_))),
             parent: &parent,
         })?;
         let mut env = env;

@@ -5,7 +5,9 @@ use std::time::Duration;
 use futures::future::BoxFuture;
 use serde_json::{Map, Value};
 
-use super::{IntoToolResult, Tool, ToolAnnotations, ToolContext, ToolResult, input_schema};
+use super::{
+    IntoToolResult, Tool, ToolAnnotations, ToolContext, ToolHints, ToolResult, input_schema,
+};
 
 /// Everything needed to list and call one tool, built at compile time: only `&'static` data and
 /// function pointers, so `#[tool]` can register it with `inventory`.
@@ -48,6 +50,8 @@ pub struct ToolDescriptor {
     pub description: &'static str,
     /// Behaviour hints.
     pub annotations: ToolAnnotations,
+    /// Claude Code's per-tool hints.
+    pub hints: ToolHints,
     /// The tool's own time limit per call, if any.
     pub timeout: Option<Duration>,
     /// Builds the input JSON Schema (called once per server).
@@ -74,6 +78,7 @@ impl ToolDescriptor {
             name: T::NAME,
             description: T::DESCRIPTION,
             annotations: T::ANNOTATIONS,
+            hints: T::HINTS,
             timeout: T::TIMEOUT,
             schema: input_schema::<T::Input>,
             call: call_default::<T>,

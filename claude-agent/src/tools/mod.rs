@@ -37,9 +37,46 @@
 //! - **Permission.** In the default permission mode the CLI asks before running an MCP tool:
 //!   allow it with `allowed_tools(["mcp__calc__add"])`, or decide in a
 //!   [`can_use_tool`](crate::OptionsBuilder::can_use_tool) callback.
-//! - **Tool search.** Newer CLIs can hide MCP tools behind a `ToolSearch` tool. A session that
-//!   starts with in-process servers turns that off unless told otherwise, so the model sees your
-//!   tools directly; see [`tool_search`](crate::OptionsBuilder::tool_search).
+//! - **Tool search.** The CLI can defer MCP tools and some built-in tools behind a `ToolSearch`
+//!   tool (2.1.330 does by default). Your tools are still offered to the model directly: each is
+//!   listed with `_meta["anthropic/alwaysLoad"]: true`, which the CLI honours per tool while the
+//!   rest stays deferred. Opt out per tool (`#[tool(always_load = false)]`) or per server
+//!   ([`ToolServer::always_load`]); see [`tool_search`](crate::OptionsBuilder::tool_search).
+//!   [`ToolHints`] also carries a search hint and a maximum result size.
+//!
+//! # Tools defined at run time
+//!
+//! When the name, description or schema come from data (a configuration file, an OpenAPI
+//! document, a plugin), build a [`DynamicTool`]: the shape of the official SDKs' `tool()`. It
+//! joins a [`ToolServer`] next to `#[tool]` tools ([`ToolServer::dynamic_tool`]) and is served
+//! the same way. Every schema sent (generated, run-time, structured output) goes through
+//! [`shape_schema`], so clients never see Rust-specific formats such as `uint32`.
+//!
+//! ```
+//! use claude_agent::Options;
+//! use claude_agent::tools::{DynamicTool, ToolServer};
+//! use serde_json::{Value, json};
+//!
+//! let units = [("to_celsius", "Fahrenheit to Celsius."), ("to_fahrenheit", "Celsius to Fahrenheit.")];
+//! let mut server = ToolServer::new("units");
+//! for (name, description) in units {
+//!     let schema = json!({"type": "object", "properties": {"degrees": {"type": "number"}},
+//!                         "required": ["degrees"]});
+//!     let tool = DynamicTool::new(name, description, schema, move |args: Value, _cx| async move {
+//!         let d = args["degrees"].as_f64().unwrap_or_default();
+//!         let converted = if name == "to_celsius" { (d - 32.0) / 1.8 } else { d * 1.8 + 32.0 };
+//!         format!("{converted:.1}")
+//!     })?
+//!     .search_hint("temperature unit conversion");
+//!     server = server.dynamic_tool(tool)?;
+//! }
+//! let options = Options::builder()
+//!     .tool_server(server)
+//!     .allowed_tools(["mcp__units__to_celsius", "mcp__units__to_fahrenheit"])
+//!     .build();
+//! # let _ = options;
+//! # Ok::<(), claude_agent::Error>(())
+//! ```
 //!
 //! For tools in another crate (`my_tools` defines `#[tool]`s, nothing in `main.rs` names it):
 //!
@@ -131,8 +168,10 @@ mod annotations;
 mod content;
 mod context;
 mod descriptor;
+mod dynamic;
 mod error;
 mod exec;
+mod hints;
 mod name;
 mod result;
 mod schema;
@@ -146,10 +185,12 @@ pub use annotations::ToolAnnotations;
 pub use content::ToolContent;
 pub use context::ToolContext;
 pub use descriptor::{ToolDescriptor, registered};
+pub use dynamic::{DynamicTool, ToolDefinitionError};
 pub use error::ToolError;
+pub use hints::ToolHints;
 pub use name::{MAX_TOOL_NAME_LEN, validate_tool_name};
 pub use result::{IntoToolResult, Json, ToolResult};
-pub use schema::input_schema;
+pub use schema::{input_schema, shape_schema};
 pub use server::{ToolServer, registered_servers};
 pub use tool::{Tool, ToolParam};
 

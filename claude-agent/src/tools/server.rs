@@ -10,13 +10,14 @@ use futures::future::BoxFuture;
 use serde_json::{Map, Value};
 
 use super::descriptor::invoke;
+use super::hints::{check_hints, meta};
 use super::{
-    Tool, ToolAnnotations, ToolContext, ToolDescriptor, ToolResult, input_schema,
+    DynamicTool, Tool, ToolAnnotations, ToolContext, ToolDescriptor, ToolResult, input_schema,
     validate_tool_name,
 };
 use crate::{Error, Result};
 
-type CallFn = dyn Fn(Value, ToolContext) -> BoxFuture<'static, ToolResult> + Send + Sync;
+pub(crate) type CallFn = dyn Fn(Value, ToolContext) -> BoxFuture<'static, ToolResult> + Send + Sync;
 
 /// One tool inside a server, with its schema computed once.
 pub(crate) struct ToolEntry {
@@ -27,6 +28,10 @@ pub(crate) struct ToolEntry {
     pub(crate) schema: Arc<Map<String, Value>>,
     pub(crate) defined_at: (&'static str, u32),
     pub(crate) call: Arc<CallFn>,
+    /// `None`: the server's [`ToolServer::always_load`] choice.
+    pub(crate) always_load: Option<bool>,
+    pub(crate) search_hint: Option<Cow<'static, str>>,
+    pub(crate) max_result_size_chars: Option<u32>,
 }
 
 /// A named set of tools served as one in-process MCP server (the model sees each tool as
@@ -70,6 +75,7 @@ pub struct ToolServer {
     name: String,
     version: String,
     timeout: Option<Duration>,
+    always_load: bool,
     tools: Vec<Arc<ToolEntry>>,
 }
 
@@ -80,6 +86,7 @@ impl ToolServer {
             name: name.into(),
             version: "1.0.0".to_owned(),
             timeout: None,
+            always_load: true,
             tools: Vec::new(),
         }
     }
@@ -128,6 +135,27 @@ impl ToolServer {
         self
     }
 
+    /// Whether this server's tools are offered to the model directly when the CLI's tool search
+    /// is on (`true`, the default), or deferred behind `ToolSearch` until the model searches
+    /// for them (`false`). A tool's own [`always_load`](super::ToolHints::always_load) wins.
+    ///
+    /// Sent as `_meta["anthropic/alwaysLoad"]` on each tool in `tools/list`; see
+    /// [`tool_search`](crate::OptionsBuilder::tool_search) for what the CLI does with it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::tools::ToolServer;
+    ///
+    /// // A large catalogue the model should search rather than see up front.
+    /// let catalogue = ToolServer::new("catalogue").always_load(false);
+    /// # let _ = catalogue;
+    /// ```
+    pub fn always_load(mut self, always_load: bool) -> Self {
+        self.always_load = always_load;
+        self
+    }
+
     /// Adds a tool value (it may hold state). Fails on an invalid or duplicate name.
     #[track_caller]
     pub fn tool<T: Tool>(self, tool: T) -> Result<Self> {
@@ -145,7 +173,33 @@ impl ToolServer {
             schema: Arc::new(input_schema::<T::Input>()),
             defined_at: (caller.file(), caller.line()),
             call,
+            always_load: T::HINTS.always_load,
+            search_hint: T::HINTS.search_hint.map(Cow::Borrowed),
+            max_result_size_chars: T::HINTS.max_result_size_chars,
         })
+    }
+
+    /// Adds a tool defined at run time (see [`DynamicTool`]). Fails on a duplicate name or an
+    /// invalid hint (a blank search hint, a zero maximum result size).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::tools::{DynamicTool, ToolServer};
+    /// use serde_json::json;
+    ///
+    /// let shout = DynamicTool::new(
+    ///     "shout",
+    ///     "Upper-cases a text.",
+    ///     json!({"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}),
+    ///     |args, _cx| async move { args["text"].as_str().unwrap_or_default().to_uppercase() },
+    /// )?;
+    /// let server = ToolServer::new("text").dynamic_tool(shout)?;
+    /// assert_eq!(server.tool_names().collect::<Vec<_>>(), ["shout"]);
+    /// # Ok::<(), claude_agent::Error>(())
+    /// ```
+    pub fn dynamic_tool(self, tool: DynamicTool) -> Result<Self> {
+        self.push(tool.into_entry())
     }
 
     /// Adds a tool from its descriptor (whatever its `server` field says). Fails on an invalid
@@ -160,6 +214,9 @@ impl ToolServer {
             schema: Arc::new((descriptor.schema)()),
             defined_at: descriptor.defined_at,
             call: Arc::new(call),
+            always_load: descriptor.hints.always_load,
+            search_hint: descriptor.hints.search_hint.map(Cow::Borrowed),
+            max_result_size_chars: descriptor.hints.max_result_size_chars,
         })
     }
 
@@ -170,6 +227,18 @@ impl ToolServer {
                 format!("{reason} (defined at {})", at(entry.defined_at)),
             )
         })?;
+        check_hints(entry.search_hint.as_deref(), entry.max_result_size_chars).map_err(
+            |reason| {
+                Error::invalid_option(
+                    "tools",
+                    format!(
+                        "tool `{}`: {reason} (defined at {})",
+                        entry.name,
+                        at(entry.defined_at)
+                    ),
+                )
+            },
+        )?;
         if let Some(first) = self.tools.iter().find(|t| t.name == entry.name) {
             return Err(Error::invalid_option(
                 "tools",
@@ -211,9 +280,27 @@ impl ToolServer {
         self.tools.is_empty()
     }
 
-    /// The MCP `tools/list` entries (`name`, `description`, `inputSchema`, `annotations`).
+    /// The MCP `tools/list` entries (`name`, `description`, `inputSchema`, `annotations`, and
+    /// `_meta` with the [`ToolHints`](super::ToolHints)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::tools::{DynamicTool, ToolServer};
+    ///
+    /// let ping = DynamicTool::new("ping", "Answers pong.", serde_json::json!({"type": "object"}),
+    ///     |_, _| async { "pong" })?
+    ///     .search_hint("health check");
+    /// let listed = ToolServer::new("util").dynamic_tool(ping)?.list();
+    /// assert_eq!(listed[0]["_meta"]["anthropic/alwaysLoad"], true);
+    /// assert_eq!(listed[0]["_meta"]["anthropic/searchHint"], "health check");
+    /// # Ok::<(), claude_agent::Error>(())
+    /// ```
     pub fn list(&self) -> Vec<Value> {
-        self.tools.iter().map(|t| t.to_wire()).collect()
+        self.tools
+            .iter()
+            .map(|t| t.to_wire(self.always_load))
+            .collect()
     }
 
     /// Calls tool `name` with JSON `args`, applying the time limit and turning a panic into an
@@ -251,7 +338,7 @@ impl ToolServer {
 }
 
 impl ToolEntry {
-    fn to_wire(&self) -> Value {
+    fn to_wire(&self, server_always_load: bool) -> Value {
         let mut map = Map::new();
         map.insert("name".into(), self.name.as_ref().into());
         if let Some(title) = self.annotations.title {
@@ -262,6 +349,15 @@ impl ToolEntry {
         if let Some(annotations) = self.annotations.to_wire() {
             map.insert("annotations".into(), annotations);
         }
+        let always_load = self.always_load.unwrap_or(server_always_load);
+        map.insert(
+            "_meta".into(),
+            meta(
+                always_load,
+                self.search_hint.as_deref(),
+                self.max_result_size_chars,
+            ),
+        );
         Value::Object(map)
     }
 }
@@ -272,6 +368,7 @@ impl fmt::Debug for ToolServer {
             .field("name", &self.name)
             .field("version", &self.version)
             .field("timeout", &self.timeout)
+            .field("always_load", &self.always_load)
             .field("tools", &self.tool_names().collect::<Vec<_>>())
             .finish()
     }

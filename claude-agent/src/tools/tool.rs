@@ -6,7 +6,7 @@ use std::time::Duration;
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
-use super::{IntoToolResult, ToolAnnotations, ToolContext};
+use super::{IntoToolResult, ToolAnnotations, ToolContext, ToolHints};
 
 /// A tool the model can call, served to the CLI as part of an in-process MCP server.
 ///
@@ -60,6 +60,10 @@ pub trait Tool: Send + Sync + 'static {
 
     /// Behaviour hints for clients (read-only, destructive, ...). None by default.
     const ANNOTATIONS: ToolAnnotations = ToolAnnotations::new();
+
+    /// Claude Code's per-tool hints (direct loading, search hint, maximum result size). None by
+    /// default: the tool is loaded as its server decides.
+    const HINTS: ToolHints = ToolHints::new();
 
     /// How long one call may run before it is abandoned with an error result. `None` (the
     /// default) uses the server's timeout, if any.

@@ -153,7 +153,7 @@ fn debug_output_shows_env_names_but_never_values() {
 }
 
 #[test]
-fn tool_search_is_off_by_default_with_in_process_tools_and_explicit_choice_wins() {
+fn tool_search_is_left_to_the_cli_with_in_process_tools_and_an_explicit_choice_wins() {
     use crate::tools::{Tool, ToolContext, ToolServer};
 
     #[derive(Default)]
@@ -181,10 +181,8 @@ fn tool_search_is_off_by_default_with_in_process_tools_and_explicit_choice_wins(
         tool_search(b().tool_search(false)),
         Some(Some("false".into()))
     );
-    assert_eq!(
-        tool_search(b().tool_server(server())),
-        Some(Some("false".into()))
-    );
+    // In-process tools ask to be loaded directly (`_meta`); tool search is not turned off.
+    assert_eq!(tool_search(b().tool_server(server())), None);
     assert_eq!(
         tool_search(b().tool_server(server()).tool_search(true)),
         Some(Some("true".into()))
