@@ -97,7 +97,12 @@ impl HookOutput {
         Self::decide(PermissionDecision::Ask, Some(reason.into()))
     }
 
-    /// `PreToolUse`: no decision; the CLI's normal permission flow decides.
+    /// `PreToolUse`: stop the run here and hand the call to the application (observed on CLI
+    /// 2.1.197 and 2.1.330): the tool does not run, the turn ends with a `success` result whose
+    /// [`terminal_reason`](crate::protocol::ResultMessage::terminal_reason) is `tool_deferred`
+    /// and whose [`deferred_tool_use`](crate::protocol::ResultMessage::deferred_tool_use) names
+    /// the call. Resuming the session decides that call once more (usually through the
+    /// permission callback rather than the hooks).
     pub fn defer() -> Self {
         Self::decide(PermissionDecision::Defer, None)
     }
