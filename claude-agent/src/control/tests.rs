@@ -104,17 +104,18 @@ async fn user_dialogs_are_answered_by_the_handler_and_not_at_all_without_one() {
 
 #[tokio::test]
 async fn a_cancelled_request_gets_no_answer_and_its_handler_sees_the_token() {
-    let (seen_tx, seen_rx) = tokio::sync::oneshot::channel();
-    let seen_tx = std::sync::Mutex::new(Some(seen_tx));
+    let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
+    let (seen_tx, seen_rx) = tokio::sync::oneshot::channel::<()>();
+    let channels = std::sync::Mutex::new(Some((started_tx, seen_tx)));
     let handlers = Handlers {
         elicitation: Some(Arc::new(
             move |_: ElicitationRequest, cx: PermissionContext| {
-                let tx = seen_tx.lock().unwrap().take();
+                let pair = channels.lock().unwrap().take();
                 async move {
+                    let (started, seen) = pair.unwrap();
+                    let _ = started.send(());
                     cx.cancellation.cancelled().await;
-                    if let Some(tx) = tx {
-                        let _ = tx.send(());
-                    }
+                    let _ = seen.send(());
                     ElicitationResponse::Cancel
                 }
             },
@@ -123,11 +124,10 @@ async fn a_cancelled_request_gets_no_answer_and_its_handler_sees_the_token() {
     };
     let (dispatcher, mut lines) = serve(handlers);
     dispatcher.dispatch("c1".into(), elicitation());
+    let wait = |rx| tokio::time::timeout(Duration::from_secs(5), rx);
+    wait(started_rx).await.unwrap().unwrap();
     dispatcher.cancel("c1");
-    tokio::time::timeout(Duration::from_secs(5), seen_rx)
-        .await
-        .unwrap()
-        .unwrap();
+    wait(seen_rx).await.unwrap().unwrap();
     // Nothing was written for c1: the next line answers a later request.
     dispatcher.dispatch(
         "u1".into(),

@@ -270,3 +270,37 @@ impl ProcessHandle for LocalProcess {
         Ok(self.child.try_wait()?.map(|status| self.record(status)))
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use tokio::io::AsyncReadExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn the_user_option_runs_the_process_as_that_user() {
+        let (uid, gid) = resolve_user("nobody").unwrap();
+        assert_eq!(resolve_user(&uid.to_string()).unwrap(), (uid, gid));
+        assert!(resolve_user("no-such-user-here").is_err());
+        let command = SpawnCommand {
+            program: "id".into(),
+            args: vec!["-u".into()],
+            clear_env: false,
+            env: Vec::new(),
+            cwd: Some("/".into()),
+            user: Some((uid, gid)),
+        };
+        let spawned = LocalSpawner.spawn(command);
+        if nix::unistd::geteuid().is_root() {
+            let mut spawned = spawned.unwrap();
+            let mut out = String::new();
+            spawned.stdout.read_to_string(&mut out).await.unwrap();
+            assert_eq!(out.trim(), uid.to_string());
+            assert!(spawned.handle.wait().await.unwrap().success());
+        } else {
+            // Without the privilege to switch users the start fails; it never runs as us.
+            assert!(spawned.is_err());
+        }
+    }
+}
