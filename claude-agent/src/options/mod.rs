@@ -47,6 +47,7 @@
 mod agents;
 mod argv;
 mod builder;
+mod builder_cli;
 mod builder_process;
 mod builder_registered;
 mod builder_session;
@@ -170,6 +171,7 @@ pub struct Options {
     debug: Option<Option<String>>,
     debug_file: Option<PathBuf>,
     cli_path: Option<PathBuf>,
+    install_cli: bool,
     stderr: Option<Opaque<StderrCallback>>,
     spawner: Option<Arc<dyn Spawner>>,
     // Runtime knobs.
@@ -273,6 +275,11 @@ impl Options {
     /// The configured CLI executable, if any.
     pub(crate) fn cli_path(&self) -> Option<&Path> {
         self.cli_path.as_deref()
+    }
+
+    /// Whether to install the tested CLI when none is found ([`OptionsBuilder::install_cli`]).
+    pub(crate) fn install_cli(&self) -> bool {
+        self.install_cli
     }
 
     /// The longest line accepted from the CLI.
