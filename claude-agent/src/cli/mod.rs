@@ -1,5 +1,6 @@
 //! Provisioning the Claude Code CLI: the version this release is tested with, and installing it
-//! with npm into a per-user cache when no suitable CLI is installed.
+//! with npm into a per-user cache when no suitable CLI is installed. Also [`auth_status`]: which
+//! credential a CLI uses (see [`Credentials`](crate::options::Credentials) to choose one).
 //!
 //! Crates cannot ship the CLI (it is far larger than crates.io allows), so the SDK can fetch it
 //! on first use instead, in one of two ways:
@@ -26,6 +27,7 @@
 //! # Ok(()) }
 //! ```
 
+mod auth;
 mod cache;
 mod install;
 mod resolve;
@@ -33,6 +35,7 @@ mod resolve;
 use std::path::PathBuf;
 
 pub use crate::transport::CliVersion;
+pub use auth::{AuthReport, CredentialInUse, auth_status};
 pub use cache::{CACHE_DIR_ENV, cache_dir};
 pub use install::{Installer, NPM_PACKAGE};
 pub(crate) use resolve::resolve;

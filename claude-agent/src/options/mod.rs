@@ -47,12 +47,14 @@
 mod agents;
 mod argv;
 mod builder;
+mod builder_auth;
 mod builder_cli;
 mod builder_process;
 mod builder_registered;
 mod builder_session;
 mod builder_tools;
 mod config;
+mod credentials;
 mod enums;
 mod env;
 mod extra_args;
@@ -72,6 +74,7 @@ use serde_json::{Map, Value};
 pub use agents::{AgentDefinition, AgentMcpServerSpec};
 pub use builder::OptionsBuilder;
 pub use config::{OutputFormat, PluginConfig, Skills, SystemPrompt, ThinkingConfig, Tools};
+pub use credentials::{Bedrock, Credentials, Foundry, Secret, Vertex};
 pub use enums::{
     AgentMemory, Effort, PermissionMode, PermissionPrompts, SettingSource, ThinkingDisplay,
 };
