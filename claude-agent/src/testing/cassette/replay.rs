@@ -167,12 +167,12 @@ fn line_diff(a: &str, b: &str) -> String {
             out.push_str(&format!("  {}\n", a[i]));
             i += 1;
             j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push_str(&format!("+ {}\n", b[j]));
-            j += 1;
-        } else {
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
             out.push_str(&format!("- {}\n", a[i]));
             i += 1;
+        } else {
+            out.push_str(&format!("+ {}\n", b[j]));
+            j += 1;
         }
     }
     out
@@ -227,6 +227,9 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("    \"model\": \"m\","), "{text}");
+        let minus = text.find("-   \"last_user_text\"").unwrap();
+        let plus = text.find("+   \"last_user_text\"").unwrap();
+        assert!(minus < plus, "the recorded line comes first: {text}");
         assert_eq!(
             r.pick(&request(3, "two")).unwrap().body,
             ResponseBody::Json(json!("2"))
