@@ -1,26 +1,21 @@
 #!/usr/bin/env bash
-# Installs the pinned Claude Code CLI into ./node_modules of this repository (project-local; nothing
-# global is touched) unless that exact version is already there. The SDK finds it there on its own
-# (node_modules/.bin is searched upward from the working directory).
+# Makes ./node_modules/.bin/claude run the pinned Claude Code CLI (claude_agent::cli::TESTED_VERSION)
+# or CLAUDE_CLI_VERSION, through the SDK's own provisioning code (`cargo run --bin install-cli`):
+# the version is installed with npm into the per-user cache ($CLAUDE_AGENT_CLI_CACHE, else
+# $XDG_CACHE_HOME/claude-agent/cli, else ~/.cache/claude-agent/cli) unless already there, and
+# node_modules/.bin/claude becomes a link to it (nothing is done if it already runs that version).
+# The SDK and the tests find it there (node_modules/.bin is searched upward from the working
+# directory; scripts/test sets CLAUDE_AGENT_TEST_CLI to it).
 #
-#   scripts/install-cli.sh                 # the pinned version
+#   scripts/install-cli.sh                              # the pinned version
 #   CLAUDE_CLI_VERSION=2.1.197 scripts/install-cli.sh   # another supported version
 set -euo pipefail
 
-PINNED_VERSION="2.1.330"
-version="${CLAUDE_CLI_VERSION:-$PINNED_VERSION}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bin="$root/node_modules/.bin/claude"
-
-if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "^${version} "; then
-  exit 0
+args=(--link "$root/node_modules/.bin/claude")
+if [ -n "${CLAUDE_CLI_VERSION:-}" ]; then
+  args+=(--version "$CLAUDE_CLI_VERSION")
 fi
-if ! command -v npm >/dev/null 2>&1; then
-  echo "error: npm is needed to install the Claude Code CLI $version (install Node.js 18+), or set" >&2
-  echo "       CLAUDE_AGENT_CLI_PATH to an existing 'claude' executable." >&2
-  exit 1
-fi
-echo "installing @anthropic-ai/claude-code@$version into $root/node_modules ..." >&2
-npm install --prefix "$root" --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
-  "@anthropic-ai/claude-code@$version" >&2
-"$bin" --version >&2
+cd "$root"
+cargo run --quiet --bin install-cli -- "${args[@]}" >/dev/null
+"$root/node_modules/.bin/claude" --version >&2

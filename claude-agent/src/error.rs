@@ -39,8 +39,9 @@ pub enum Error {
     /// The `claude` executable was not found in any of the searched places.
     #[error(
         "the Claude Code CLI (`claude`) was not found; install it with \
-         `npm install -g @anthropic-ai/claude-code` or set `CLAUDE_AGENT_CLI_PATH` / \
-         `Options::cli_path` (searched: {})",
+         `npm install -g @anthropic-ai/claude-code`, set `CLAUDE_AGENT_CLI_PATH` / \
+         `Options::cli_path`, or let the SDK install it with `Options::builder().install_cli(true)` \
+         (searched: {})",
         display_paths(searched)
     )]
     CliNotFound {
@@ -62,6 +63,30 @@ pub enum Error {
         minimum: String,
         /// The executable that was checked.
         path: PathBuf,
+    },
+
+    /// The CLI had to be installed (see [`cli::ensure`](crate::cli::ensure)) but `npm` was not
+    /// found.
+    #[error(
+        "cannot install the Claude Code CLI {version}: `npm` was not found; install Node.js \
+         (which includes npm) from https://nodejs.org, or install the CLI yourself with \
+         `npm install -g @anthropic-ai/claude-code@{version}` and set `CLAUDE_AGENT_CLI_PATH`"
+    )]
+    NpmNotFound {
+        /// The CLI version that was to be installed.
+        version: String,
+    },
+
+    /// Installing the CLI with npm failed, or the installed CLI did not report the expected
+    /// version.
+    #[error("installing the Claude Code CLI {version} into {} failed: {reason}", dir.display())]
+    CliInstall {
+        /// The CLI version that was to be installed.
+        version: String,
+        /// The directory it was to be installed into.
+        dir: PathBuf,
+        /// What went wrong (npm's last output lines, or the version mismatch).
+        reason: String,
     },
 
     /// The CLI process could not be started.

@@ -40,6 +40,7 @@ mod query;
 mod wire;
 
 pub mod builtin;
+pub mod cli;
 pub mod hooks;
 pub mod mcp;
 pub mod options;

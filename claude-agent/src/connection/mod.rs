@@ -73,7 +73,15 @@ impl Connection {
                 .cli_path()
                 .map(Into::into)
                 .unwrap_or_else(|| "claude".into()),
-            None => transport::find_cli(options.cli_path(), plan.cwd.as_deref())?,
+            None => {
+                crate::cli::resolve(
+                    options.cli_path(),
+                    plan.cwd.as_deref(),
+                    options.install_cli(),
+                    &plan.env,
+                )
+                .await?
+            }
         };
         if custom.is_none() && !options.skip_version_check() {
             let version = transport::version::probe(&program, &plan.env).await?;

@@ -47,12 +47,15 @@
 mod agents;
 mod argv;
 mod builder;
+mod builder_auth;
+mod builder_cli;
 mod builder_process;
 mod builder_registered;
 mod builder_runtime;
 mod builder_session;
 mod builder_tools;
 mod config;
+mod credentials;
 mod enums;
 mod env;
 mod extra_args;
@@ -74,6 +77,7 @@ use serde_json::{Map, Value};
 pub use agents::{AgentDefinition, AgentMcpServerSpec};
 pub use builder::OptionsBuilder;
 pub use config::{OutputFormat, PluginConfig, Skills, SystemPrompt, ThinkingConfig, Tools};
+pub use credentials::{Bedrock, Credentials, Foundry, Secret, Vertex};
 pub use enums::{
     AgentMemory, Effort, PermissionMode, PermissionPrompts, SettingSource, ThinkingDisplay,
 };
@@ -178,6 +182,7 @@ pub struct Options {
     debug: Option<Option<String>>,
     debug_file: Option<PathBuf>,
     cli_path: Option<PathBuf>,
+    install_cli: bool,
     stderr: Option<Opaque<StderrCallback>>,
     spawner: Option<Arc<dyn Spawner>>,
     // Runtime knobs.
@@ -285,6 +290,11 @@ impl Options {
     /// The configured CLI executable, if any.
     pub(crate) fn cli_path(&self) -> Option<&Path> {
         self.cli_path.as_deref()
+    }
+
+    /// Whether to install the tested CLI when none is found ([`OptionsBuilder::install_cli`]).
+    pub(crate) fn install_cli(&self) -> bool {
+        self.install_cli
     }
 
     /// The longest line accepted from the CLI.

@@ -174,7 +174,10 @@ impl TestEnv {
 
 /// Finds the Claude Code CLI for tests: `$CLAUDE_AGENT_TEST_CLI` if set, else
 /// `$CLAUDE_AGENT_CLI_PATH`, else the first `node_modules/.bin/claude` found walking up from the
-/// current directory. The error says how to install it.
+/// current directory, else the SDK's cached copy of
+/// [`cli::TESTED_VERSION`](crate::cli::TESTED_VERSION) (see [`cli`](crate::cli)). Unlike a
+/// session's search, `PATH` is not used, so tests do not pick up whatever CLI happens to be
+/// installed globally. The error says how to install it.
 ///
 /// # Examples
 ///
@@ -198,23 +201,22 @@ pub fn cli_path() -> Result<PathBuf, String> {
     }
     let start =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    find_in_node_modules(&start).ok_or_else(|| {
+    let cached = || crate::cli::Installer::new(crate::cli::TESTED_VERSION).cached();
+    find_in_node_modules(&start).or_else(cached).ok_or_else(|| {
         format!(
             "the Claude Code CLI was not found: no node_modules/.bin/claude in {} or any parent \
-             directory, and neither {TEST_CLI_ENV} nor {CLI_PATH_ENV} is set. Install it with \
-             `npm ci` at the repository root (or `scripts/install-cli.sh`), or set \
+             directory, none in the SDK's cache, and neither {TEST_CLI_ENV} nor {CLI_PATH_ENV} is \
+             set. Install it with `scripts/install-cli.sh` in this repository, or \
+             `claude_agent::cli::ensure(claude_agent::cli::TESTED_VERSION)` (npm needed), or set \
              {TEST_CLI_ENV}=/path/to/claude",
             start.display()
         )
     })
 }
 
-/// The first `node_modules/.bin/claude` in `start` or one of its ancestors.
+/// The first executable `node_modules/.bin/claude` in `start` or one of its ancestors.
 fn find_in_node_modules(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|dir| dir.join("node_modules").join(".bin").join("claude"))
-        .find(|candidate| candidate.is_file())
+    crate::transport::node_modules_bins(start).find(|p| crate::transport::is_executable(p))
 }
 
 #[cfg(test)]
@@ -305,7 +307,15 @@ mod tests {
         std::fs::write(bin.join("claude"), "#!/bin/sh\n").unwrap();
         let deep = root.path().join("a").join("b");
         std::fs::create_dir_all(&deep).unwrap();
-        assert_eq!(find_in_node_modules(&deep), Some(bin.join("claude")));
+        // Not executable: not a CLI.
+        assert_eq!(find_in_node_modules(&deep), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::Permissions::from_mode(0o755);
+            std::fs::set_permissions(bin.join("claude"), mode).unwrap();
+            assert_eq!(find_in_node_modules(&deep), Some(bin.join("claude")));
+        }
         let elsewhere = tempfile::tempdir().unwrap();
         assert_eq!(find_in_node_modules(elsewhere.path()), None);
     }

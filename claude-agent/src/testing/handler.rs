@@ -13,9 +13,10 @@ use futures::{StreamExt as _, stream};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
+use super::cassette::{CassetteConfig, Recorder, Replayer, serve};
 use super::reply::{ReplyKind, Stall};
 use super::request::{MESSAGES_PATH, RecordedRequest};
-use super::script::Script;
+use super::script::{Picked, Script};
 use super::sse::{Rendered, estimate_tokens};
 
 /// State shared by the handlers and the `ModelServer` handle.
@@ -27,28 +28,45 @@ pub(crate) struct Shared {
     max_recorded: usize,
     /// Number of Messages API requests received (and recorded) so far.
     pub(crate) seen: tokio::sync::watch::Sender<usize>,
+    /// Set when the server is a recording proxy.
+    pub(crate) recorder: Option<Arc<Recorder>>,
 }
 
 #[derive(Debug)]
 pub(crate) struct ServerState {
     pub(crate) script: Script,
     pub(crate) recorded: VecDeque<RecordedRequest>,
-    messages_seen: usize,
+    /// Set when the server replays a cassette.
+    pub(crate) replay: Option<Replayer>,
+    pub(crate) messages_seen: usize,
     next_tool_id: u64,
 }
 
 impl Shared {
-    pub(crate) fn new(script: Script, max_recorded: usize) -> Self {
+    pub(crate) fn new(script: Script, max_recorded: usize, cassette: CassetteConfig) -> Self {
+        let (recorder, replay) = match cassette {
+            CassetteConfig::Off => (None, None),
+            CassetteConfig::Record {
+                upstream,
+                path,
+                api_key,
+            } => (Some(Arc::new(Recorder::new(upstream, api_key, path))), None),
+            CassetteConfig::Replay(cassette, order) => {
+                (None, Some(Replayer::new(&cassette, order)))
+            }
+        };
         Self {
             state: Mutex::new(ServerState {
                 script,
                 recorded: VecDeque::new(),
+                replay,
                 messages_seen: 0,
                 next_tool_id: 0,
             }),
             cancel: CancellationToken::new(),
             max_recorded,
             seen: tokio::sync::watch::Sender::new(0),
+            recorder,
         }
     }
 
@@ -58,7 +76,7 @@ impl Shared {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn record(&self, state: &mut ServerState, req: RecordedRequest) {
+    pub(crate) fn record(&self, state: &mut ServerState, req: RecordedRequest) {
         if self.max_recorded == 0 {
             return;
         }
@@ -114,6 +132,9 @@ pub(crate) async fn handle(
         json_body.clone().unwrap_or(Value::Null),
     );
     tracing::debug!(method = %method, path = %path, "scripted model request");
+    if let Some(recorder) = shared.recorder.clone() {
+        return serve::proxy(&shared, &recorder, &uri, req, body).await;
+    }
 
     match (method, path.as_str()) {
         (Method::POST, MESSAGES_PATH) if json_body.as_ref().is_some_and(Value::is_object) => {
@@ -157,7 +178,28 @@ async fn messages(shared: &Shared, req: RecordedRequest, body_len: usize) -> Res
         state.messages_seen += 1;
         let number = state.messages_seen;
         let mut req = req.numbered(number);
-        let picked = state.script.pick(&req);
+        let rule = state
+            .replay
+            .is_some()
+            .then(|| state.script.pick_rule(&req))
+            .flatten();
+        if rule.is_none()
+            && let Some(replay) = state.replay.as_mut()
+        {
+            let outcome = replay.pick(&req);
+            req.matched = outcome.is_ok();
+            shared.record(&mut state, req);
+            shared.seen.send_replace(number);
+            drop(state);
+            return serve::replayed(outcome);
+        }
+        let picked = match rule {
+            Some(reply) => Picked {
+                reply,
+                matched: true,
+            },
+            None => state.script.pick(&req),
+        };
         req.matched = picked.matched;
         if !picked.matched {
             tracing::warn!(
@@ -268,11 +310,11 @@ async fn pause(stall: Stall, cancel: &CancellationToken) -> bool {
     }
 }
 
-fn error_body(error_type: &str, message: &str) -> Value {
+pub(crate) fn error_body(error_type: &str, message: &str) -> Value {
     json!({"type": "error", "error": {"type": error_type, "message": message}})
 }
 
-fn error_response(status: u16, body: &Value, retryable: bool) -> Response {
+pub(crate) fn error_response(status: u16, body: &Value, retryable: bool) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = json_response(status, body);
     if !retryable {

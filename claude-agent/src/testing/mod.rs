@@ -46,6 +46,7 @@
 //! # Ok(()) }
 //! ```
 
+mod cassette;
 mod env;
 mod handler;
 mod matcher;
@@ -56,6 +57,10 @@ mod script;
 mod server;
 mod sse;
 
+pub use cassette::{
+    Cassette, CassetteMismatch, CassetteMode, CassetteRequest, CassetteResponse, Interaction,
+    ReplayOrder, ResponseBody, SseEvent, Vcr,
+};
 pub use env::{CLI_PATH_ENV, OFFLINE_API_KEY, TEST_CLI_ENV, TestEnv, cli_path};
 pub use matcher::Match;
 pub use reply::{Block, Reply, STRUCTURED_OUTPUT_TOOL};

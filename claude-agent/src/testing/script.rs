@@ -80,24 +80,11 @@ impl Script {
     /// Chooses the reply to `req`: the first rule that matches and still has a reply, else the
     /// next reply of the sequential queue, else the fallback.
     pub(crate) fn pick(&mut self, req: &RecordedRequest) -> Picked {
-        for rule in &mut self.rules {
-            let available = match &rule.replies {
-                Replies::Always(_) => true,
-                Replies::Sequence(q) => !q.is_empty(),
+        if let Some(reply) = self.pick_rule(req) {
+            return Picked {
+                reply,
+                matched: true,
             };
-            if !available || !rule.matcher.matches(req) {
-                continue;
-            }
-            let reply = match &mut rule.replies {
-                Replies::Always(r) => Some(r.clone()),
-                Replies::Sequence(q) => q.pop_front(),
-            };
-            if let Some(reply) = reply {
-                return Picked {
-                    reply,
-                    matched: true,
-                };
-            }
         }
         if let Some(reply) = self.queue.pop_front() {
             return Picked {
@@ -113,6 +100,27 @@ impl Script {
             reply,
             matched: false,
         }
+    }
+
+    /// The reply of the first rule that matches `req` and still has one.
+    pub(crate) fn pick_rule(&mut self, req: &RecordedRequest) -> Option<Reply> {
+        for rule in &mut self.rules {
+            let available = match &rule.replies {
+                Replies::Always(_) => true,
+                Replies::Sequence(q) => !q.is_empty(),
+            };
+            if !available || !rule.matcher.matches(req) {
+                continue;
+            }
+            let reply = match &mut rule.replies {
+                Replies::Always(r) => Some(r.clone()),
+                Replies::Sequence(q) => q.pop_front(),
+            };
+            if reply.is_some() {
+                return reply;
+            }
+        }
+        None
     }
 }
 

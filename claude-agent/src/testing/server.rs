@@ -10,6 +10,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use tokio::task::JoinHandle;
 
+use super::cassette::CassetteConfig;
 use super::handler::{Shared, handle};
 use super::matcher::Match;
 use super::reply::Reply;
@@ -57,6 +58,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 pub struct ScriptedModel {
     script: Script,
     max_recorded: usize,
+    pub(in crate::testing) cassette: CassetteConfig,
 }
 
 impl Default for ScriptedModel {
@@ -71,6 +73,7 @@ impl ScriptedModel {
         Self {
             script: Script::default(),
             max_recorded: DEFAULT_MAX_RECORDED,
+            cassette: CassetteConfig::Off,
         }
     }
 
@@ -116,7 +119,7 @@ impl ScriptedModel {
     pub async fn start(self) -> io::Result<ModelServer> {
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::new(self.script, self.max_recorded));
+        let shared = Arc::new(Shared::new(self.script, self.max_recorded, self.cassette));
         let app = Router::new()
             .fallback(handle)
             .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -158,7 +161,7 @@ impl ScriptedModel {
 #[derive(Debug)]
 pub struct ModelServer {
     addr: SocketAddr,
-    shared: Arc<Shared>,
+    pub(in crate::testing) shared: Arc<Shared>,
     task: Option<JoinHandle<()>>,
 }
 

@@ -89,16 +89,22 @@ fn candidates(cwd: Option<&Path>) -> Vec<PathBuf> {
         .map(Path::to_path_buf)
         .or_else(|| env::current_dir().ok());
     if let Some(start) = start {
-        for dir in start.ancestors() {
-            out.push(dir.join("node_modules").join(".bin").join(EXE));
-        }
+        out.extend(node_modules_bins(&start));
     }
     let mut seen = std::collections::HashSet::new();
     out.retain(|p| seen.insert(p.clone()));
     out
 }
 
-fn is_executable(path: &Path) -> bool {
+/// `node_modules/.bin/claude` in `start` and each of its ancestors, nearest first.
+pub(crate) fn node_modules_bins(start: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    start
+        .ancestors()
+        .map(|dir| dir.join("node_modules").join(".bin").join(EXE))
+}
+
+/// Whether `path` is an executable file.
+pub(crate) fn is_executable(path: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(path) else {
         return false;
     };

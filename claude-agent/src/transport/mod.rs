@@ -7,6 +7,8 @@ mod stderr;
 pub(crate) mod version;
 
 pub use discover::{CLI_PATH_ENV, find_cli};
+#[cfg(feature = "testing")]
+pub(crate) use discover::{is_executable, node_modules_bins};
 pub(crate) use lines::LineReader;
 pub(crate) use spawn::resolve_user;
 pub use spawn::{
