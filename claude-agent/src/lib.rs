@@ -33,6 +33,7 @@ mod error;
 mod query;
 mod wire;
 
+pub mod agents;
 pub mod builtin;
 pub mod hooks;
 pub mod mcp;
@@ -62,6 +63,7 @@ pub use structured::query_as;
 
 /// The items most programs need: `use claude_agent::prelude::*;`.
 pub mod prelude {
+    pub use crate::agents::{Agent, MainAgent, agent};
     pub use crate::hooks::{HookEvent, HookMatcher};
     pub use crate::options::PermissionMode;
     pub use crate::permissions::{PermissionRequest, PermissionResult};

@@ -47,6 +47,7 @@
 mod agents;
 mod argv;
 mod builder;
+mod builder_agents;
 mod builder_process;
 mod builder_registered;
 mod builder_session;
