@@ -102,7 +102,7 @@ fn subagents_register_themselves_sorted_by_name() {
 /// A review.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[allow(dead_code)]
-struct Review {
+pub struct Review {
     /// Whether to merge.
     approve: bool,
 }

@@ -6,7 +6,7 @@ use quote::format_ident;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Ident, ItemStruct, Lit, LitStr, Path, Type};
 
-use super::names::{check_model, did_you_mean, kebab_case, validate_agent_name};
+use super::names::{check_model, kebab_case, suggestion, validate_agent_name};
 use super::parse::{Arg, Form, KEYS, Value};
 use crate::diag::Errors;
 
@@ -260,7 +260,7 @@ fn enum_value(expr: Expr, known: &[&str], errors: &mut Errors) -> EnumValue {
                 format!(
                     "unknown value `{}`{}; expected one of: {}",
                     lit.value(),
-                    did_you_mean(&lit.value(), known),
+                    suggestion(&lit.value(), known),
                     known.join(", ")
                 ),
             );

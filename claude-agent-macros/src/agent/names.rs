@@ -63,22 +63,34 @@ pub(crate) fn check_model(model: &str) -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "unknown model alias `{model}`{}; use one of {} or a full model id such as \
+        "unknown model alias `{model}`{}; expected one of {} or a full model id such as \
          `claude-sonnet-4-5`",
-        did_you_mean(model, MODEL_ALIASES),
+        suggestion(model, MODEL_ALIASES),
         MODEL_ALIASES.join(", ")
     ))
 }
 
 /// `"; did you mean `x`?"` for the closest candidate within a small edit distance, else `""`.
 pub(crate) fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    closest(word, candidates)
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default()
+}
+
+/// `" (did you mean `x`?)"` for the closest candidate, else `""`: for use mid-sentence.
+pub(crate) fn suggestion(word: &str, candidates: &[&str]) -> String {
+    closest(word, candidates)
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (distance(word, c), *c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min()
-        .map(|(_, c)| format!("; did you mean `{c}`?"))
-        .unwrap_or_default()
+        .map(|(_, c)| c)
 }
 
 /// Levenshtein distance.
@@ -129,7 +141,7 @@ mod tests {
         assert!(check_model("haiku").is_ok());
         assert!(check_model("claude-sonnet-4-5").is_ok());
         let err = check_model("sonet").unwrap_err();
-        assert!(err.contains("did you mean `sonnet`"), "{err}");
+        assert!(err.contains("(did you mean `sonnet`?)"), "{err}");
     }
 
     #[test]

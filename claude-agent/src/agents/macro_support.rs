@@ -28,9 +28,6 @@ pub use crate::__claude_agent_submit_agent as submit_agent;
 /// Spanned on a `subagents = [..]` entry: fails to compile unless it is an agent.
 pub const fn assert_agent<T: super::Agent>() {}
 
-/// Spanned on `output = T`: fails to compile unless `T` can be a typed answer.
-pub const fn assert_output<T: super::Output>() {}
-
 /// Fails compilation (in a `const`) when a subagent may use a tool its parent disallows.
 // The panic is a compile error: `#[agent]` only calls this in a `const` item.
 #[allow(clippy::panic)]

@@ -69,8 +69,6 @@ pub use main_agent::MainAgent;
 pub use registry::{AgentDescriptor, from_inventory, registered};
 pub use tool_ref::{IsTool, ToolRef};
 
-pub use crate::structured::Answer as Output;
-
 /// Declares a subagent (or, with `main`, a whole agent) on a unit struct. See the
 /// [module documentation](self) and the macro crate's reference below.
 pub use claude_agent_macros::agent;
