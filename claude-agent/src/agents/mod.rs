@@ -7,7 +7,10 @@
 //! [`#[agent]`](macro@agent) on a unit struct (its doc comment is the system prompt), or implement
 //! [`Agent`] by hand; both give the same definition.
 //!
-//! ```
+//! (Doctests that declare agents are `standalone_crate`: merged doctests share one registry, so
+//! their agents would be included in every other doctest's options.)
+//!
+//! ```rust,standalone_crate
 //! use claude_agent::agents::{Agent, agent};
 //! use claude_agent::tools::tool;
 //!
@@ -24,6 +27,46 @@
 //! let definition = Reviewer::definition();
 //! assert_eq!(Reviewer::NAME, "reviewer");
 //! assert_eq!(definition.tools.unwrap(), ["Read", "Grep", "mcp__text__word_count"]);
+//! ```
+//!
+//! # Tools, hooks and agents together
+//!
+//! ```rust,standalone_crate,no_run
+//! use claude_agent::agents::agent;
+//! use claude_agent::builtin::BashInput;
+//! use claude_agent::hooks::{HookOutput, PreToolUse, hook};
+//! use claude_agent::tools::tool;
+//!
+//! /// Counts the lines of a text.
+//! #[tool(server = "text", read_only)]
+//! async fn line_count(text: String) -> String {
+//!     text.lines().count().to_string()
+//! }
+//!
+//! /// Refuses `rm -rf`.
+//! #[hook(PreToolUse, matcher = "Bash")]
+//! async fn no_rm_rf(input: PreToolUse<BashInput>) -> HookOutput {
+//!     if input.tool_input.command.contains("rm -rf") {
+//!         HookOutput::deny("not here")
+//!     } else {
+//!         HookOutput::proceed()
+//!     }
+//! }
+//!
+//! /// You review Rust code for bugs; answer with one line per problem.
+//! #[agent(description = "Reviews Rust code", tools = ["Read", line_count])]
+//! struct Reviewer;
+//!
+//! /// You are a careful engineer. Have changes reviewed before you report.
+//! #[agent(main, model = "sonnet", subagents = [Reviewer], hooks = [no_rm_rf], max_turns = 10)]
+//! struct Engineer;
+//!
+//! #[tokio::main]
+//! async fn main() -> claude_agent::Result<()> {
+//!     let answer = Engineer::query("Clean up the build and review src/lib.rs").text().await?;
+//!     println!("{answer}");
+//!     Ok(())
+//! }
 //! ```
 //!
 //! # Which subagents a session gets

@@ -81,7 +81,9 @@ pub fn registered() -> Vec<&'static AgentDescriptor> {
 ///
 /// # Examples
 ///
-/// ```
+/// (A standalone doctest: merged doctests share one registry, which holds every doctest's agents.)
+///
+/// ```rust,standalone_crate
 /// let agents = claude_agent::agents::from_inventory()?;
 /// assert!(agents.values().all(|definition| !definition.description.is_empty()));
 /// # Ok::<(), claude_agent::Error>(())

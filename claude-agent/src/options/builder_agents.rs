@@ -15,7 +15,7 @@ impl OptionsBuilder {
     ///
     /// # Examples
     ///
-    /// ```
+    /// ```rust,standalone_crate
     /// use claude_agent::Options;
     /// use claude_agent::agents::agent;
     ///

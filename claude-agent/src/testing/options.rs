@@ -26,7 +26,7 @@ impl TestEnv {
     }
 
     /// [`options`](Self::options) on top of an existing builder, for example an
-    /// `#[agent(main)]`'s (`Agent::configure(env.options()?)` works too).
+    /// `#[agent(main)]`'s (`MyAgent::configure(env.options()?)` works too).
     ///
     /// # Examples
     ///
