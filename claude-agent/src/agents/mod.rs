@@ -3,7 +3,7 @@
 //! # Subagents
 //!
 //! A subagent is a type implementing [`Agent`]: a name and an
-//! [`AgentDefinition`](crate::options::AgentDefinition). Declare one with
+//! [`AgentDefinition`]. Declare one with
 //! [`#[agent]`](macro@agent) on a unit struct (its doc comment is the system prompt), or implement
 //! [`Agent`] by hand; both give the same definition.
 //!
