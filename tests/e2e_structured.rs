@@ -4,7 +4,7 @@
 mod common;
 
 use claude_agent::protocol::ResultSubtype;
-use claude_agent::structured::output_schema;
+use claude_agent::structured::{OutputError, output_schema};
 use claude_agent::testing::{Match, Reply, STRUCTURED_OUTPUT_TOOL, ScriptedModel};
 use claude_agent::{Error, query_as};
 use common::{Offline, within};
@@ -68,8 +68,8 @@ async fn an_answer_that_never_fits_the_schema_is_a_typed_error() {
     ))
     .await
     .unwrap_err();
-    let Error::TurnFailed { result, .. } = err else {
-        panic!("expected TurnFailed, got {err:?}")
+    let Error::StructuredOutput(OutputError::RetriesExhausted { result }) = err else {
+        panic!("expected RetriesExhausted, got {err:?}")
     };
     assert_eq!(
         result.subtype,

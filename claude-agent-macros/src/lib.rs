@@ -1,13 +1,14 @@
 //! Procedural macros for [`claude-agent`](https://docs.rs/claude-agent).
 //!
 //! Users depend on `claude-agent`, which re-exports these macros; this crate holds no runtime logic.
-//! The `#[tool]`, `#[hook]` and `#[agent]` macros land here as their issues are implemented; every
-//! macro expands to plain code over public `claude_agent` traits that could be written by hand.
+//! `#[tool]`, `#[hook]` and `#[agent]` each expand to plain code over public `claude_agent` traits
+//! (`Tool`, `Hook`, `Agent` / `MainAgent`) that could be written by hand.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 // Shared infrastructure; the macros that use it are added by their modules.
 #[allow(dead_code)]
+mod agent;
 mod diag;
 mod hook;
 #[allow(dead_code)]
@@ -82,4 +83,35 @@ pub fn tool(
     item: proc_macro::TokenStream,
 ) -> proc_macro::TokenStream {
     tool::tool(args.into(), item.into()).into()
+}
+
+/// Declares an agent on a unit struct. Re-exported as `claude_agent::agents::agent`, whose
+/// documentation has compiled examples.
+///
+/// ```text
+/// /// You review code for bugs.                      <- the system prompt
+/// #[agent(description = "Reviews code", tools = ["Read", grep], model = "haiku")]
+/// struct Reviewer;                                   <- name "reviewer" (kebab-case)
+///
+/// /// You are a careful engineer.
+/// #[agent(main, model = "sonnet", subagents = [Reviewer], hooks = [guard], output = Review)]
+/// struct Coder;                                      <- Coder::options/query/client/ask
+/// ```
+///
+/// Subagent keys (every `AgentDefinition` field): `description` (required), `prompt` (default:
+/// the doc comment), `name` (default: the struct's name in kebab-case), `model`, `tools`,
+/// `disallowed_tools`, `mcp_servers`, `skills`, `max_turns`, `memory`, `initial_prompt`,
+/// `background`, `effort`, `permission_mode`, `critical_system_reminder`. Main-agent keys
+/// (after `main`): `system_prompt` (default: the doc comment), `model`, `permission_mode`,
+/// `max_turns`, `max_budget_usd`, `effort`, `tools`, `allowed_tools`, `disallowed_tools`,
+/// `subagents`, `hooks`, `setting_sources`, `output`. Both take `crate = path`.
+///
+/// Tool lists take built-in names as strings and `#[tool]` functions by path (`add` means
+/// `AddTool`, whose MCP name `mcp__<server>__add` is derived). `hooks` takes `#[hook]` functions
+/// by path. Values other than these are ordinary expressions passed to the builder, so
+/// `prompt = include_str!("reviewer.md")` works. Set `CLAUDE_AGENT_MACROS_DEBUG=1` to print
+/// the expansion.
+#[proc_macro_attribute]
+pub fn agent(args: TokenStream, item: TokenStream) -> TokenStream {
+    agent::run(args.into(), item.into()).into()
 }

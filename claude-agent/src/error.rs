@@ -183,15 +183,11 @@ pub enum Error {
         result: Box<crate::protocol::ResultMessage>,
     },
 
-    /// [`query_as`](crate::query_as) got no structured output, or one that does not decode into
-    /// the requested type.
-    #[error("the structured output is unusable: {message}")]
-    StructuredOutput {
-        /// What went wrong.
-        message: String,
-        /// The structured output the CLI returned, if any.
-        value: Option<serde_json::Value>,
-    },
+    /// A typed answer ([`query_as`](crate::query_as), [`Client::receive_as`](crate::Client::receive_as),
+    /// `#[agent(main, output = T)]`'s `ask`) could not be produced: the CLI gave up after its
+    /// retries, there was no structured output, or it did not decode (the raw value is kept).
+    #[error("no typed answer: {0}")]
+    StructuredOutput(#[from] crate::structured::OutputError),
 
     /// A message or response did not have the expected shape.
     #[error("unexpected message from the CLI: {0}")]

@@ -39,6 +39,7 @@ mod error;
 mod query;
 mod wire;
 
+pub mod agents;
 pub mod builtin;
 pub mod cli;
 pub mod hooks;
@@ -70,6 +71,7 @@ pub use tokio_util::sync::CancellationToken;
 
 /// The items most programs need: `use claude_agent::prelude::*;`.
 pub mod prelude {
+    pub use crate::agents::{Agent, MainAgent, agent};
     pub use crate::hooks::{HookEvent, HookMatcher};
     pub use crate::options::PermissionMode;
     pub use crate::permissions::{PermissionRequest, PermissionResult};

@@ -1,10 +1,16 @@
 //! Typed structured output: ask for an answer of your own type and get it decoded.
 
+mod answer;
+mod receive;
+
 use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::{Error, Options, Prompt, Result, query};
+pub use answer::{Answer, OutputError};
+
+#[cfg(doc)]
+use crate::Error;
+use crate::{Options, Prompt, Result, query};
 
 /// Runs `prompt` and returns the final answer as a `T`.
 ///
@@ -14,9 +20,13 @@ use crate::{Error, Options, Prompt, Result, query};
 /// and ends the turn with it. `T` must be a struct (an object schema): wrap a list or a scalar in a
 /// field.
 ///
-/// Errors: [`Error::TurnFailed`] when the turn ends with an error result (including
-/// `error_max_structured_output_retries`), [`Error::StructuredOutput`] when the result carries no
-/// structured output or it does not decode into `T`, and every error [`query`] can give.
+/// For several typed answers in one session, see [`Client::receive_as`](crate::Client::receive_as);
+/// for what the schema can tell the model (descriptions, enum values, examples), see [`Answer`].
+///
+/// Errors: [`Error::StructuredOutput`] with an [`OutputError`]: the CLI gave up after its retries
+/// (`error_max_structured_output_retries`), the result carries no structured output, or the value
+/// does not decode into `T` (kept raw); [`Error::TurnFailed`] when the turn ends with another
+/// error result; and every error [`query`] can give.
 ///
 /// # Examples
 ///
@@ -38,31 +48,13 @@ use crate::{Error, Options, Prompt, Result, query};
 /// println!("{} finding(s); approve: {}", review.findings.len(), review.approve);
 /// # Ok(()) }
 /// ```
-pub async fn query_as<T>(prompt: impl Into<Prompt>, options: Options) -> Result<T>
-where
-    T: DeserializeOwned + JsonSchema,
-{
+pub async fn query_as<T: Answer>(prompt: impl Into<Prompt>, options: Options) -> Result<T> {
     let options = options
         .to_builder()
         .json_schema(Value::Object(output_schema::<T>()))
         .build();
     let result = query(prompt, options).result().await?;
-    if result.is_error {
-        return Err(Error::turn_failed(result));
-    }
-    let Some(value) = result.structured_output.clone() else {
-        return Err(Error::StructuredOutput {
-            message: "the result carries no structured output".into(),
-            value: None,
-        });
-    };
-    serde_json::from_value(value.clone()).map_err(|err| Error::StructuredOutput {
-        message: format!(
-            "it does not decode into `{}`: {err}",
-            std::any::type_name::<T>()
-        ),
-        value: Some(value),
-    })
+    answer::decode(result)
 }
 
 /// The JSON Schema [`query_as`] sends for `T`: subschemas inlined, no `$schema`/title, and only

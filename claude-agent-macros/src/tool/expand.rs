@@ -110,6 +110,7 @@ pub(crate) fn expand(model: &ToolModel, krate: &TokenStream) -> TokenStream {
             impl __ca::tools::Tool for #handle {
                 const NAME: &'static str = #name;
                 const DESCRIPTION: &'static str = #description;
+                const SERVER: &'static str = #server;
                 const ANNOTATIONS: __ca::tools::ToolAnnotations = #annotations;
                 const HINTS: __ca::tools::ToolHints = #hints;
                 const TIMEOUT: ::core::option::Option<::core::time::Duration> = #timeout;

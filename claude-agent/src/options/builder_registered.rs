@@ -7,7 +7,8 @@ use crate::mcp::McpServerConfig;
 use crate::tools::ToolServer;
 
 impl OptionsBuilder {
-    /// Leaves out every registered `#[hook]` and `#[tool]`: only what this builder adds is used.
+    /// Leaves out every registered `#[hook]`, `#[tool]` and `#[agent]`: only what this builder
+    /// adds is used.
     ///
     /// # Examples
     ///
@@ -18,7 +19,9 @@ impl OptionsBuilder {
     /// # let _ = bare;
     /// ```
     pub fn no_registered(self) -> Self {
-        self.no_registered_hooks().no_registered_tools()
+        self.no_registered_hooks()
+            .no_registered_tools()
+            .no_registered_agents()
     }
 
     /// Leaves out the registered `#[hook]`s (hooks added with [`hook`](Self::hook) still apply).

@@ -47,6 +47,7 @@
 mod agents;
 mod argv;
 mod builder;
+mod builder_agents;
 mod builder_auth;
 mod builder_cli;
 mod builder_process;

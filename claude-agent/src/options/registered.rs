@@ -1,4 +1,4 @@
-//! Link-time registrations (`#[tool]`, `#[hook]`) and how a session includes them.
+//! Link-time registrations (`#[tool]`, `#[hook]`, `#[agent]`) and how a session includes them.
 //!
 //! Rules, in one place:
 //! - By default a session includes every registered hook and every registered tool server
@@ -9,11 +9,15 @@
 //! - Hand-written additions never turn the registry off: [`OptionsBuilder::hook`] adds a matcher,
 //!   [`OptionsBuilder::mcp_server`] adds a server. A configured server name wins over a registered
 //!   server of the same name.
+//! - Subagents follow the same rules: [`OptionsBuilder::subagent`] selects (and turns the agent
+//!   registry off), [`OptionsBuilder::agent_definition`] only adds.
 //!
 //! [`OptionsBuilder::hooks`]: super::OptionsBuilder::hooks
 //! [`OptionsBuilder::tool_server`]: super::OptionsBuilder::tool_server
 //! [`OptionsBuilder::no_registered`]: super::OptionsBuilder::no_registered
 //! [`OptionsBuilder::hook`]: super::OptionsBuilder::hook
+//! [`OptionsBuilder::subagent`]: super::OptionsBuilder::subagent
+//! [`OptionsBuilder::agent_definition`]: super::OptionsBuilder::agent_definition
 //! [`OptionsBuilder::mcp_server`]: super::OptionsBuilder::mcp_server
 
 use std::borrow::Cow;
@@ -27,6 +31,7 @@ use crate::mcp::McpServerConfig;
 pub(crate) struct Registered {
     pub(crate) hooks: bool,
     pub(crate) tools: bool,
+    pub(crate) agents: bool,
 }
 
 impl Default for Registered {
@@ -34,6 +39,7 @@ impl Default for Registered {
         Registered {
             hooks: true,
             tools: true,
+            agents: true,
         }
     }
 }
@@ -56,7 +62,15 @@ impl Options {
             .into_iter()
             .filter(|s| !self.mcp_servers.contains_key(s.name()))
             .collect();
-        if hooks.is_empty() && servers.is_empty() {
+        let agents: Vec<_> = if self.registered.agents {
+            crate::agents::from_inventory()?
+                .into_iter()
+                .filter(|(name, _)| !self.agents.contains_key(name))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if hooks.is_empty() && servers.is_empty() && agents.is_empty() {
             return Ok(Cow::Borrowed(self));
         }
         let mut merged = self.clone();
@@ -65,6 +79,7 @@ impl Options {
                 .hooks
                 .extend(matchers.into_iter().map(|m| (event.clone(), m)));
         }
+        merged.agents.extend(agents);
         for server in servers {
             merged
                 .mcp_servers

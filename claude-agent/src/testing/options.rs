@@ -22,9 +22,26 @@ impl TestEnv {
     /// # Ok(()) }
     /// ```
     pub fn options(&self) -> Result<OptionsBuilder, String> {
-        let mut builder = crate::Options::builder()
-            .cli_path(cli_path()?)
-            .cwd(self.cwd());
+        self.apply(crate::Options::builder())
+    }
+
+    /// [`options`](Self::options) on top of an existing builder, for example an
+    /// `#[agent(main)]`'s (`MyAgent::configure(env.options()?)` works too).
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use claude_agent::Options;
+    /// use claude_agent::testing::{Reply, ScriptedModel, TestEnv};
+    ///
+    /// # #[tokio::main] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let server = ScriptedModel::new().then(Reply::text("Hi!")).start().await?;
+    /// let env = TestEnv::new(&server)?;
+    /// let options = env.apply(Options::builder().model("haiku"))?.build();
+    /// # let _ = options; Ok(()) }
+    /// ```
+    pub fn apply(&self, builder: OptionsBuilder) -> Result<OptionsBuilder, String> {
+        let mut builder = builder.cli_path(cli_path()?).cwd(self.cwd());
         for (key, value) in self.env_vars() {
             builder = builder.env(key, value);
         }

@@ -58,6 +58,12 @@ pub trait Tool: Send + Sync + 'static {
     /// What the tool does, for the model.
     const DESCRIPTION: &'static str;
 
+    /// The server `#[tool]` registers the tool in (`#[tool(server = "..")]`), so the tool's full
+    /// name is known from its type: `mcp__<SERVER>__<NAME>` (used by `#[agent(tools = [..])]`).
+    /// Defaults to [`ToolDescriptor::DEFAULT_SERVER`](super::ToolDescriptor::DEFAULT_SERVER); a
+    /// hand-written tool served by another [`ToolServer`](super::ToolServer) may say so here.
+    const SERVER: &'static str = super::ToolDescriptor::DEFAULT_SERVER;
+
     /// Behaviour hints for clients (read-only, destructive, ...). None by default.
     const ANNOTATIONS: ToolAnnotations = ToolAnnotations::new();
 

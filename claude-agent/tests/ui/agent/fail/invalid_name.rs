@@ -1,0 +1,7 @@
+use claude_agent::agents::agent;
+
+/// You review code.
+#[agent(name = "code reviewer", description = "Reviews code")]
+struct Reviewer;
+
+fn main() {}

@@ -1,0 +1,6 @@
+use claude_agent::agents::agent;
+
+#[agent(description = "Reviews code")]
+fn reviewer() {}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use claude_agent::agents::agent;
+
+/// You review code.
+#[agent(description = "Reviews code", model = "sonet")]
+struct Reviewer;
+
+fn main() {}
