@@ -9,7 +9,8 @@
 //! - [`Client`]: a long-lived, multi-turn session, read with `&self` while it is steered.
 //! - [`SessionHandle`]: the cloneable remote control of a [`Client`] or [`Query`], for any task:
 //!   interrupt, queue a prompt, change model or permission mode, manage MCP servers, abort.
-//! - [`Options`]: every setting of the official TypeScript SDK, built with [`Options::builder`].
+//! - [`Options`]: the official TypeScript SDK's settings (see `tests/ts_options_parity.rs` for the
+//!   mapping and the few it lacks), built with [`Options::builder`].
 //! - [`testing`] (feature `testing`): a scripted Messages API server so the real CLI runs offline,
 //!   deterministically, with no API key.
 //!
