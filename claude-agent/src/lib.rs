@@ -8,6 +8,8 @@
 //!   [`Message`]s out.
 //! - [`Client`]: a long-lived, multi-turn session you can steer while it runs (interrupt, change
 //!   model or permission mode, inspect MCP servers, ...).
+//! - [`sessions`]: list, read, rename, tag, fork and delete past sessions, and mirror them
+//!   into a [`SessionStore`](sessions::store::SessionStore) of your own.
 //! - [`Options`]: every setting of the official TypeScript SDK, built with [`Options::builder`].
 //! - [`testing`] (feature `testing`): a scripted Messages API server so the real CLI runs offline,
 //!   deterministically, with no API key.
@@ -39,6 +41,7 @@ pub mod mcp;
 pub mod options;
 pub mod permissions;
 pub mod protocol;
+pub mod sessions;
 pub mod structured;
 pub mod tools;
 pub mod transport;

@@ -50,6 +50,7 @@ mod builder;
 mod builder_process;
 mod builder_registered;
 mod builder_session;
+mod builder_sessions_store;
 mod builder_tools;
 mod config;
 mod enums;
