@@ -305,3 +305,92 @@ async fn a_session_mirrored_to_sqlite_resumes_from_an_empty_config_dir() {
     let all = target.messages(&id, MessagesOptions::new()).await.unwrap();
     assert_eq!(all.len(), 4);
 }
+
+const REVIEWER_PROMPT: &str = "You are the reviewer subagent.";
+
+#[tokio::test]
+async fn subagent_transcripts_are_listed_read_and_mirrored() {
+    use claude_agent::options::AgentDefinition;
+    use claude_agent::sessions::store::{MemorySessionStore, SessionStore};
+    use serde_json::json;
+
+    let model = ScriptedModel::new()
+        .on(Match::any().system_contains(REVIEWER_PROMPT), Reply::text("Reviewed: fine."))
+        .on(Match::any().tool_result_for_tool("Agent"), Reply::text("The reviewer is happy."))
+        .on(
+            Match::any().user_text_contains("Get a review"),
+            Reply::tool_use(
+                "Agent",
+                json!({"description": "Review", "prompt": "Review the code", "subagent_type": "reviewer",
+                    "run_in_background": false}),
+            ),
+        )
+        .fallback(Reply::text("ok"));
+    let offline = Offline::start(model).await;
+    let options = offline
+        .options()
+        .agent_definition(
+            "reviewer",
+            AgentDefinition::new("Reviews code", REVIEWER_PROMPT).tools(["Read"]),
+        )
+        .session_mirror(true)
+        .build();
+    let messages = within(query("Get a review", options).messages())
+        .await
+        .unwrap();
+    let store = Arc::new(MemorySessionStore::new());
+    let mirror = SessionMirror::new(store.clone());
+    for message in &messages {
+        mirror.observe(message).await.unwrap();
+    }
+    let id = common::results(&messages.iter().cloned().map(Ok).collect::<Vec<_>>())[0]
+        .session_id
+        .clone();
+    let sessions = sessions_of(&offline.env);
+    let agents = sessions.subagents(&id, None).await.unwrap();
+    assert_eq!(agents.len(), 1, "{agents:?}");
+    let agent = &agents[0];
+    assert_eq!(agent.agent_type.as_deref(), Some("reviewer"));
+    assert_eq!(
+        agent.tool_use_id.as_deref(),
+        Some("toolu_1"),
+        "the sidecar names the Agent call"
+    );
+    let read = sessions
+        .subagent_messages(&id, &agent.agent_id, MessagesOptions::new())
+        .await
+        .unwrap();
+    let t = texts(&read);
+    assert_eq!(
+        t.first().map(String::as_str),
+        Some("user: Review the code"),
+        "{t:?}"
+    );
+    assert_eq!(
+        t.last().map(String::as_str),
+        Some("assistant: Reviewed: fine."),
+        "{t:?}"
+    );
+    // The main conversation does not show the subagent's turns.
+    let main = texts(
+        &sessions
+            .messages(&id, MessagesOptions::new())
+            .await
+            .unwrap(),
+    );
+    assert!(
+        !main
+            .iter()
+            .any(|m| m.contains("Reviewed: fine.") && m.starts_with("assistant")),
+        "{main:?}"
+    );
+    assert_eq!(
+        main.last().map(String::as_str),
+        Some("assistant: The reviewer is happy.")
+    );
+    // The mirror stored the subagent transcript under its subpath.
+    let file = offline.env.session_files().unwrap().pop().unwrap();
+    let key = key_for_transcript(&file).unwrap();
+    let subkeys = store.list_subkeys(&key.project_key, &id).await.unwrap();
+    assert_eq!(subkeys, [format!("subagents/agent-{}", agent.agent_id)]);
+}

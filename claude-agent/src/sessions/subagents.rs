@@ -27,6 +27,9 @@ pub struct SubagentInfo {
     pub subpath: String,
     /// The id of the `Agent` tool call that spawned it (from the `.meta.json` sidecar).
     pub tool_use_id: Option<String>,
+    /// The agent's type, e.g. the name of an
+    /// [`agent_definition`](crate::OptionsBuilder::agent_definition) (from the sidecar).
+    pub agent_type: Option<String>,
     /// The agent that spawned it, for nested agents (from the sidecar).
     pub parent_agent_id: Option<String>,
     /// The whole sidecar, when there is one.
@@ -64,6 +67,7 @@ pub(crate) fn find_subagents(session_dir: &Path) -> Vec<SubagentInfo> {
             out.push(SubagentInfo {
                 tool_use_id: field("toolUseId"),
                 parent_agent_id: field("parentAgentId"),
+                agent_type: field("agentType"),
                 subpath: dir
                     .strip_prefix(&root)
                     .map(|p| p.to_string_lossy().into_owned())
