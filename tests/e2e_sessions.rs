@@ -394,3 +394,22 @@ async fn subagent_transcripts_are_listed_read_and_mirrored() {
     let subkeys = store.list_subkeys(&key.project_key, &id).await.unwrap();
     assert_eq!(subkeys, [format!("subagents/agent-{}", agent.agent_id)]);
 }
+
+/// The CLI itself reads the `custom-title` entry rename_session appends: `--resume <title>`
+/// finds the session (2.1.197 and 2.1.330).
+#[tokio::test]
+async fn the_cli_resumes_a_renamed_session_by_its_new_title() {
+    let offline = Offline::start(echo_model()).await;
+    let id = run(offline.options().build(), "First task").await;
+    sessions_of(&offline.env)
+        .rename(&id, "Quarterly report", None)
+        .await
+        .unwrap();
+    let resumed = run(
+        offline.options().resume("Quarterly report").build(),
+        "Second task",
+    )
+    .await;
+    assert_eq!(resumed, id);
+    assert!(request_mentions(&offline, 1, "First task"));
+}
