@@ -89,7 +89,7 @@ pub(crate) fn read_info(path: &Path, session_id: &str) -> std::io::Result<Option
     Ok(info_from(&ends, path, session_id))
 }
 
-fn info_from(ends: &HeadTail, path: &Path, session_id: &str) -> Option<SessionInfo> {
+pub(crate) fn info_from(ends: &HeadTail, path: &Path, session_id: &str) -> Option<SessionInfo> {
     let head_raw = ends.head_lines();
     if head_raw
         .first()

@@ -44,6 +44,24 @@ impl HeadTail {
     }
 }
 
+impl HeadTail {
+    /// The two ends of a transcript held in memory.
+    pub fn of_bytes(bytes: &[u8], modified: SystemTime) -> HeadTail {
+        let size = bytes.len() as u64;
+        let chunk = CHUNK as usize;
+        HeadTail {
+            head: bytes[..bytes.len().min(chunk)].to_vec(),
+            tail: if bytes.len() > chunk {
+                bytes[bytes.len() - chunk..].to_vec()
+            } else {
+                Vec::new()
+            },
+            size,
+            modified,
+        }
+    }
+}
+
 /// Reads the first and last [`CHUNK`] bytes of `path`, never more.
 pub(crate) fn read_head_tail(path: &Path) -> io::Result<HeadTail> {
     let mut file = File::open(path)?;

@@ -95,16 +95,25 @@ pub(crate) fn read_messages(
     window: Window,
 ) -> Result<Vec<SessionMessage>> {
     let bytes = std::fs::read(path).map_err(|e| Error::session_file(path, e))?;
-    let all = conversation(&bytes, path, vis);
+    Ok(messages_of_bytes(&bytes, path, vis, window))
+}
+
+/// The conversation of a transcript held in memory (`path` only names it in warnings).
+pub(crate) fn messages_of_bytes(
+    bytes: &[u8],
+    path: &Path,
+    vis: Visibility,
+    window: Window,
+) -> Vec<SessionMessage> {
+    let all = conversation(bytes, path, vis);
     let (offset, limit) = match window {
         Window::Range(offset, limit) => (offset, limit.unwrap_or(usize::MAX)),
         Window::Last(n) => (all.len().saturating_sub(n), n),
     };
-    Ok(all
-        .into_iter()
+    all.into_iter()
         .skip(offset)
         .take(limit)
         .filter_map(|e| decode_line::<Value>(&bytes[e.line], path))
         .filter_map(SessionMessage::from_entry)
-        .collect())
+        .collect()
 }

@@ -142,9 +142,13 @@ impl MessagesOptions {
     }
 
     pub(crate) fn read(&self, path: &Path, vis: Visibility) -> Result<Vec<SessionMessage>> {
+        read_messages(path, vis, self.window())
+    }
+
+    pub(crate) fn window(&self) -> Window {
         match self.last {
-            Some(count) => read_messages(path, vis, Window::Last(count)),
-            None => read_messages(path, vis, Window::Range(self.offset, self.limit)),
+            Some(count) => Window::Last(count),
+            None => Window::Range(self.offset, self.limit),
         }
     }
 }

@@ -13,7 +13,9 @@
 //!
 //! To resume elsewhere, [`restore_session`] writes the stored transcript into a config dir (an
 //! empty scratch one is fine) where the CLI's `--resume` finds it. [`import_session`] copies a
-//! session that already exists on disk into a store.
+//! session that already exists on disk into a store. [`list_stored_sessions`],
+//! [`get_stored_messages`], [`rename_stored_session`] and [`tag_stored_session`] work on the store
+//! directly.
 //!
 //! # Examples
 //!
@@ -36,6 +38,7 @@
 mod file;
 mod memory;
 mod mirror;
+mod read;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
@@ -47,6 +50,9 @@ use serde_json::Value;
 pub use file::FileSessionStore;
 pub use memory::MemorySessionStore;
 pub use mirror::{SessionMirror, import_session, key_for_transcript, restore_session};
+pub use read::{
+    get_stored_messages, list_stored_sessions, rename_stored_session, tag_stored_session,
+};
 #[cfg(feature = "sqlite")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sqlite")))]
 pub use sqlite::SqliteSessionStore;

@@ -182,3 +182,56 @@ async fn import_copies_a_session_and_its_subagents() {
         "no duplicated uuids"
     );
 }
+
+#[tokio::test]
+async fn stored_sessions_are_listed_read_renamed_and_tagged_without_a_config_dir() {
+    use crate::sessions::store::{
+        get_stored_messages, list_stored_sessions, rename_stored_session, tag_stored_session,
+    };
+    let (_dir, sessions) = config_with_fixtures();
+    let store = MemorySessionStore::new();
+    let multi = "f5b0ff75-e198-4fb5-aae8-5fb828d153df";
+    let key = import_session(&sessions, multi, None, &store)
+        .await
+        .unwrap();
+    let on_disk = sessions.info(multi, None).await.unwrap();
+    let listed = list_stored_sessions(&store, &key.project_key)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].summary, on_disk.summary);
+    assert_eq!(listed[0].first_prompt, on_disk.first_prompt);
+    assert_eq!(listed[0].created_at, on_disk.created_at);
+    let from_store = get_stored_messages(&store, &key, MessagesOptions::new())
+        .await
+        .unwrap();
+    let from_disk = sessions
+        .messages(multi, MessagesOptions::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        from_store.iter().map(|m| &m.uuid).collect::<Vec<_>>(),
+        from_disk.iter().map(|m| &m.uuid).collect::<Vec<_>>()
+    );
+    rename_stored_session(&store, &key, "Stored title")
+        .await
+        .unwrap();
+    rename_stored_session(&store, &key, "Second title")
+        .await
+        .unwrap();
+    tag_stored_session(&store, &key, Some("kept"))
+        .await
+        .unwrap();
+    let info = &list_stored_sessions(&store, &key.project_key)
+        .await
+        .unwrap()[0];
+    assert_eq!(info.custom_title.as_deref(), Some("Second title"));
+    assert_eq!(info.tag.as_deref(), Some("kept"));
+    let missing = SessionKey::new(&key.project_key, "00000000-0000-4000-8000-000000000000");
+    assert!(rename_stored_session(&store, &missing, "x").await.is_err());
+    assert!(
+        get_stored_messages(&store, &missing, MessagesOptions::new())
+            .await
+            .is_err()
+    );
+}
