@@ -17,6 +17,19 @@
 //! [`get_stored_messages`], [`rename_stored_session`] and [`tag_stored_session`] work on the store
 //! directly.
 //!
+//! # Differences from the TypeScript SDK
+//!
+//! - Mirroring is explicit: you pass messages to [`SessionMirror::observe`], and a failed
+//!   `append` is returned to you (the TypeScript SDK retries three times, then drops the batch
+//!   and emits a `mirror_error` message). Retrying is safe: stores ignore uuids they hold.
+//! - Resuming from a store is explicit too: call [`restore_session`] before starting the CLI with
+//!   `resume` (the TypeScript SDK loads the store and writes a temporary file itself when
+//!   `sessionStore` and `resume` are both set). Both end the same way: the CLI only resumes from a
+//!   file in its config dir; it has no flag to read a transcript from anywhere else.
+//! - The CLI writes entries first and mirrors them after, so a batch can arrive after the turn's
+//!   `result`; with a [`Client`](crate::Client), keep observing the next turn's messages (the
+//!   last batch of a session arrives before its stream ends).
+//!
 //! # Examples
 //!
 //! ```no_run

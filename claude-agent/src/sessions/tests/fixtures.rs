@@ -423,3 +423,37 @@ impl crate::sessions::SessionInfo {
             .into_owned()
     }
 }
+
+#[tokio::test]
+async fn a_file_being_appended_is_listed_and_read_consistently() {
+    let (_dir, sessions) = config_with_fixtures();
+    let path = file_of(&sessions, MULTI);
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(writer_path)
+            .unwrap();
+        let pad = "x".repeat(3000);
+        for i in 0..400 {
+            // Written in two pieces, so readers can see half a line.
+            let line = format!("{{\"type\":\"progress-note\",\"i\":{i},\"pad\":\"{pad}\"}}\n");
+            let (a, b) = line.split_at(line.len() / 2);
+            f.write_all(a.as_bytes()).unwrap();
+            f.flush().unwrap();
+            f.write_all(b.as_bytes()).unwrap();
+        }
+    });
+    for _ in 0..30 {
+        let info = sessions.info(MULTI, None).await.unwrap();
+        assert_eq!(info.first_prompt.as_deref(), Some("Please do the task."));
+        let m = sessions
+            .messages(MULTI, MessagesOptions::new())
+            .await
+            .unwrap();
+        assert_eq!(m.len(), 5);
+    }
+    writer.join().unwrap();
+    assert!(sessions.info(MULTI, None).await.unwrap().file_size > 1_000_000);
+}
