@@ -97,15 +97,8 @@ pub(crate) fn info_from(ends: &HeadTail, path: &Path, session_id: &str) -> Optio
     {
         return None;
     }
-    let head: Vec<Line> = head_raw
-        .iter()
-        .filter_map(|l| decode_line(l, path))
-        .collect();
-    let tail: Vec<Line> = ends
-        .tail_lines()
-        .iter()
-        .filter_map(|l| decode_line(l, path))
-        .collect();
+    let head = decode_head(&head_raw, path);
+    let tail = decode_tail(&ends.tail_lines(), path);
     let last_in = |lines: &[Line], f: &dyn Fn(&Line) -> Option<String>| {
         lines
             .iter()
@@ -165,7 +158,58 @@ pub(crate) fn info_from(ends: &HeadTail, path: &Path, session_id: &str) -> Optio
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(haystack, needle).is_some()
+}
+
+/// Keys of entries that are rare and matter wherever they are (titles, tags, summaries).
+const RARE_KEYS: &[&[u8]] = &[
+    b"\"customTitle\"",
+    b"\"aiTitle\"",
+    b"\"lastPrompt\"",
+    b"\"type\":\"tag\"",
+    b"\"type\":\"summary\"",
+];
+
+fn has_rare_key(line: &[u8]) -> bool {
+    RARE_KEYS.iter().any(|k| contains(line, k))
+}
+
+/// Decodes the head lines that matter: the first ones up to the first `cwd`, `timestamp` and
+/// `gitBranch`, and any line with a rare key. A substring search skips the rest unparsed.
+fn decode_head(lines: &[&[u8]], path: &Path) -> Vec<Line> {
+    let (mut cwd, mut time, mut branch) = (false, false, false);
+    let mut out = Vec::new();
+    for line in lines {
+        let needed = !(cwd && time && branch);
+        if !needed && !has_rare_key(line) {
+            continue;
+        }
+        if let Some(decoded) = decode_line::<Line>(line, path) {
+            cwd |= decoded.cwd.is_some();
+            time |= decoded.timestamp.is_some();
+            branch |= decoded.git_branch.is_some();
+            out.push(decoded);
+        }
+    }
+    out
+}
+
+/// Decodes the tail lines that matter: the last with a `gitBranch`, and any with a rare key.
+fn decode_tail(lines: &[&[u8]], path: &Path) -> Vec<Line> {
+    let mut branch = false;
+    let mut out = Vec::new();
+    for line in lines.iter().rev() {
+        let wanted = has_rare_key(line) || (!branch && contains(line, b"\"gitBranch\""));
+        if !wanted {
+            continue;
+        }
+        if let Some(decoded) = decode_line::<Line>(line, path) {
+            branch |= decoded.git_branch.is_some();
+            out.push(decoded);
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// Prompts the CLI injects itself; they are never a session's first prompt.
