@@ -192,6 +192,40 @@ pub enum Error {
     /// A message or response did not have the expected shape.
     #[error("unexpected message from the CLI: {0}")]
     Protocol(String),
+
+    /// No session with this id was found (in the given project directory, or in any).
+    #[error("no session {session_id} was found")]
+    SessionNotFound {
+        /// The id that was looked up.
+        session_id: String,
+    },
+
+    /// A sessions function was given an argument it refuses (a session id that is not a UUID,
+    /// an empty title, a message uuid not in the transcript, ...).
+    #[error("invalid `{argument}`: {reason}")]
+    InvalidArgument {
+        /// The argument's name.
+        argument: &'static str,
+        /// Why it was refused.
+        reason: String,
+    },
+
+    /// A session file or directory could not be read or written.
+    #[error("session file {}: {source}", path.display())]
+    SessionFile {
+        /// The file or directory.
+        path: PathBuf,
+        /// The operating-system error.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A [`SessionStore`](crate::sessions::store::SessionStore) failed.
+    #[error("session store: {message}")]
+    SessionStore {
+        /// What went wrong, as the store reported it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -200,6 +234,29 @@ impl Error {
         Error::InvalidOption {
             option,
             reason: reason.into(),
+        }
+    }
+
+    /// Builds an [`Error::InvalidArgument`].
+    pub(crate) fn invalid_argument(argument: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            argument,
+            reason: reason.into(),
+        }
+    }
+
+    /// Builds an [`Error::SessionFile`].
+    pub(crate) fn session_file(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::SessionFile {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Builds an [`Error::SessionStore`].
+    pub(crate) fn store(message: impl std::fmt::Display) -> Self {
+        Error::SessionStore {
+            message: message.to_string(),
         }
     }
 

@@ -9,6 +9,8 @@
 //! - [`Client`]: a long-lived, multi-turn session, read with `&self` while it is steered.
 //! - [`SessionHandle`]: the cloneable remote control of a [`Client`] or [`Query`], for any task:
 //!   interrupt, queue a prompt, change model or permission mode, manage MCP servers, abort.
+//! - [`sessions`]: list, read, rename, tag, fork and delete past sessions, and mirror them
+//!   into a [`SessionStore`](sessions::store::SessionStore) of your own.
 //! - [`Options`]: the official TypeScript SDK's settings (see `tests/ts_options_parity.rs` for the
 //!   mapping and the few it lacks), built with [`Options::builder`].
 //! - [`testing`] (feature `testing`): a scripted Messages API server so the real CLI runs offline,
@@ -48,6 +50,7 @@ pub mod mcp;
 pub mod options;
 pub mod permissions;
 pub mod protocol;
+pub mod sessions;
 pub mod structured;
 pub mod tools;
 pub mod transport;

@@ -54,6 +54,7 @@ mod builder_process;
 mod builder_registered;
 mod builder_runtime;
 mod builder_session;
+mod builder_sessions_store;
 mod builder_tools;
 mod config;
 mod credentials;
