@@ -413,3 +413,47 @@ async fn the_cli_resumes_a_renamed_session_by_its_new_title() {
     assert_eq!(resumed, id);
     assert!(request_mentions(&offline, 1, "First task"));
 }
+
+#[tokio::test]
+async fn the_session_store_option_mirrors_and_restores_by_itself() {
+    use claude_agent::sessions::store::{MemorySessionStore, SessionKey, SessionStore};
+    let offline = Offline::start(echo_model()).await;
+    let store = Arc::new(MemorySessionStore::new());
+    let options = offline
+        .options()
+        .session_store(store.clone())
+        .session_store_project("tenant-42")
+        .build();
+    let id = run(options, "First task").await;
+    // The stream has ended: every batch is in the store, under the chosen project key.
+    let stored = store
+        .load(&SessionKey::new("tenant-42", &id))
+        .await
+        .unwrap()
+        .expect("the session was mirrored");
+    assert!(stored.iter().any(|e| e.to_string().contains("First task")));
+
+    // A second machine (another config dir and working directory) resumes it from the store.
+    let elsewhere = TestEnv::new(&offline.server).unwrap();
+    assert!(elsewhere.session_files().unwrap().is_empty());
+    let options = elsewhere
+        .options()
+        .unwrap()
+        .session_store(store.clone())
+        .session_store_project("tenant-42")
+        .resume(&id)
+        .build();
+    let resumed = run(options, "Second task").await;
+    assert_eq!(resumed, id);
+    assert!(
+        request_mentions(&offline, 1, "First task"),
+        "the restored history reached the model"
+    );
+    // And the new turn was mirrored too.
+    let stored = store
+        .load(&SessionKey::new("tenant-42", &id))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stored.iter().any(|e| e.to_string().contains("Second task")));
+}

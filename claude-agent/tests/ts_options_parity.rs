@@ -64,6 +64,8 @@ const COUNTERPARTS: &[(&str, &str)] = &[
     ("resumeSessionAt", "resume_session_at"),
     ("sandbox", "sandbox"),
     ("sessionId", "session_id"),
+    ("sessionStore", "session_store"),
+    ("loadTimeoutMs", "session_store_load_timeout"),
     ("settingSources", "setting_sources"),
     ("settings", "settings"),
     ("skills", "skills"),
@@ -92,16 +94,8 @@ const NOT_APPLICABLE: &[(&str, &str)] = &[
         "the CLI ships as a native binary: there is no JavaScript runtime to pass arguments to",
     ),
     (
-        "sessionStore",
-        "not yet: transcript mirroring to a session store is tracked in the sessions issue",
-    ),
-    (
         "sessionStoreFlush",
-        "not yet: transcript mirroring to a session store is tracked in the sessions issue",
-    ),
-    (
-        "loadTimeoutMs",
-        "not yet: it bounds session-store loads, tracked in the sessions issue",
+        "each mirrored batch is appended as soon as it arrives (eager); there is no batching knob",
     ),
 ];
 

@@ -3,6 +3,7 @@
 //! own a [`Connection`] (its message stream and the process's lifetime); every
 //! [`SessionHandle`](crate::SessionHandle) shares its [`Shared`] state.
 
+mod mirror;
 mod process;
 mod reader;
 mod shared;
@@ -90,6 +91,17 @@ impl Connection {
                 plan = options.launch_plan_for(Some(&version))?;
             }
         }
+        if let (Some(store), Some(session_id)) = (&plan.session_store, &plan.restore) {
+            mirror::restore_for_resume(
+                store.as_ref(),
+                session_id,
+                &plan.env,
+                plan.cwd.as_deref(),
+                plan.store_project.as_deref(),
+                plan.store_load_timeout,
+            )
+            .await?;
+        }
         let user = plan
             .user
             .as_deref()
@@ -161,7 +173,17 @@ impl Connection {
             verbatim_prompts: plan.verbatim_prompts,
         });
         let (tx, messages) = mpsc::unbounded_channel();
-        let read = reader::run(spawned.stdout, shared.clone(), tx, options.max_line_bytes());
+        let mirroring = plan
+            .session_store
+            .clone()
+            .map(|store| mirror::Mirroring::start(store, plan.store_project.as_deref()));
+        let read = reader::run(
+            spawned.stdout,
+            shared.clone(),
+            tx,
+            options.max_line_bytes(),
+            mirroring,
+        );
         tokio::spawn(read.in_current_span());
 
         let connection = Connection {

@@ -16,6 +16,7 @@ pub(super) async fn run(
     shared: Arc<Shared>,
     messages: mpsc::UnboundedSender<Result<Message>>,
     max_line: usize,
+    mirroring: Option<super::mirror::Mirroring>,
 ) {
     let mut lines = LineReader::new(BufReader::with_capacity(64 * 1024, stdout), max_line);
     while let Some(line) = lines.next_line().await {
@@ -42,6 +43,9 @@ pub(super) async fn run(
         match protocol::parse_incoming(&line) {
             Ok(Incoming::Message(message)) => {
                 shared.observe(&message);
+                if let Some(mirroring) = &mirroring {
+                    mirroring.observe(&message);
+                }
                 let _ = messages.send(Ok(message));
             }
             Ok(Incoming::ControlRequest {
@@ -61,6 +65,10 @@ pub(super) async fn run(
                 let _ = messages.send(Err(Error::json_decode(&line, err)));
             }
         }
+    }
+    // The last transcript batches reach the store before the stream can end.
+    if let Some(mirroring) = mirroring {
+        mirroring.finish(std::time::Duration::from_secs(30)).await;
     }
     // stdout is closed: nobody will answer what is pending, and the process is ending.
     shared.pending.fail_all();

@@ -44,6 +44,14 @@ pub(crate) struct LaunchPlan {
     pub verbatim_prompts: bool,
     /// The OS user to run the CLI as.
     pub user: Option<String>,
+    /// Mirror transcripts into this store.
+    pub session_store: Option<Arc<dyn crate::sessions::store::SessionStore>>,
+    /// Restore this session from the store before starting (`resume` with a store).
+    pub restore: Option<String>,
+    /// The longest a restore may take.
+    pub store_load_timeout: std::time::Duration,
+    /// The store's project key, when fixed.
+    pub store_project: Option<String>,
 }
 
 impl fmt::Debug for LaunchPlan {
@@ -97,6 +105,9 @@ impl Options {
         self.push_output_flags(&mut argv)?;
         extra_args::append(&mut argv, &self.extra_args)?;
         extra_args::append_unchecked(&mut argv, &self.runtime.unchecked_args)?;
+        if self.runtime.session_store.is_some() && !argv.has("--session-mirror") {
+            argv.flag("--session-mirror");
+        }
         if deliveries.mcp_servers || deliveries.plugins || deliveries.managed_settings {
             argv.flag("--await-initialize");
         }
@@ -133,6 +144,16 @@ impl Options {
             user_dialog: self.runtime.user_dialog(),
             verbatim_prompts: self.runtime.verbatim_prompts,
             user: self.runtime.user.clone(),
+            session_store: self.runtime.session_store(),
+            restore: self
+                .resume
+                .clone()
+                .filter(|_| self.runtime.session_store.is_some()),
+            store_load_timeout: self
+                .runtime
+                .session_store_load_timeout
+                .unwrap_or(std::time::Duration::from_secs(60)),
+            store_project: self.runtime.session_store_project.clone(),
         })
     }
 

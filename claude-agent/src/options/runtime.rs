@@ -94,6 +94,9 @@ pub(crate) struct RuntimeOptions {
     pub(crate) on_user_dialog: Option<Opaque<dyn UserDialogHandler>>,
     pub(crate) dialog_kinds: Vec<String>,
     pub(crate) unchecked_args: Vec<(String, Option<String>)>,
+    pub(crate) session_store: Option<Opaque<dyn crate::sessions::store::SessionStore>>,
+    pub(crate) session_store_load_timeout: Option<Duration>,
+    pub(crate) session_store_project: Option<String>,
 }
 
 /// What the launch plan takes from [`RuntimeOptions`] besides argv and initialize fields.
@@ -193,6 +196,11 @@ impl RuntimeOptions {
     /// The elicitation callback, if any.
     pub(crate) fn elicitation(&self) -> Option<Arc<dyn ElicitationHandler>> {
         self.on_elicitation.as_ref().map(|h| Arc::clone(&h.0))
+    }
+
+    /// The session store transcripts are mirrored to, if any.
+    pub(crate) fn session_store(&self) -> Option<Arc<dyn crate::sessions::store::SessionStore>> {
+        self.session_store.as_ref().map(|s| Arc::clone(&s.0))
     }
 
     /// The user-dialog callback, if any.
