@@ -4,14 +4,20 @@
 //!
 //! # How mirroring works
 //!
-//! With [`OptionsBuilder::session_mirror`](crate::OptionsBuilder::session_mirror) the CLI
-//! (`--session-mirror`) still writes its session file, and also streams every batch of entries it
-//! wrote as a [`Message::TranscriptMirror`](crate::Message::TranscriptMirror). Hand each message
-//! to [`SessionMirror::observe`] and the batches land in your store, keyed by
-//! [`SessionKey`] (project directory name, session id, subagent subpath). This is the TypeScript
-//! SDK's `sessionStore`.
+//! The simple way: [`OptionsBuilder::session_store`](crate::OptionsBuilder::session_store) (the
+//! TypeScript SDK's `sessionStore`). The CLI (`--session-mirror`) still writes its session file,
+//! and also streams every batch of entries it wrote as a
+//! [`Message::TranscriptMirror`](crate::Message::TranscriptMirror); the SDK appends each batch to
+//! the store in order, keyed by [`SessionKey`] (project key, session id, subagent subpath), and a
+//! stream ends only once its batches are stored. With `resume` as well, the stored session is
+//! written into the CLI's config dir before the CLI starts, so a machine that never saw the
+//! session's files resumes it.
+//! [`session_store_project`](crate::OptionsBuilder::session_store_project) pins the project key
+//! (default: the project directory name of the working directory).
 //!
-//! To resume elsewhere, [`restore_session`] writes the stored transcript into a config dir (an
+//! By hand, for full control: [`OptionsBuilder::session_mirror`](crate::OptionsBuilder::session_mirror)
+//! turns on the CLI's mirroring, [`SessionMirror::observe`] stores a batch (and returns a failed
+//! `append` to you), and [`restore_session`] writes a stored transcript into a config dir (an
 //! empty scratch one is fine) where the CLI's `--resume` finds it. [`import_session`] copies a
 //! session that already exists on disk into a store. [`list_stored_sessions`],
 //! [`get_stored_messages`], [`rename_stored_session`] and [`tag_stored_session`] work on the store
@@ -19,16 +25,15 @@
 //!
 //! # Differences from the TypeScript SDK
 //!
-//! - Mirroring is explicit: you pass messages to [`SessionMirror::observe`], and a failed
-//!   `append` is returned to you (the TypeScript SDK retries three times, then drops the batch
-//!   and emits a `mirror_error` message). Retrying is safe: stores ignore uuids they hold.
-//! - Resuming from a store is explicit too: call [`restore_session`] before starting the CLI with
-//!   `resume` (the TypeScript SDK loads the store and writes a temporary file itself when
-//!   `sessionStore` and `resume` are both set). Both end the same way: the CLI only resumes from a
-//!   file in its config dir; it has no flag to read a transcript from anywhere else.
+//! - A failed `append` under the `session_store` option is logged through `tracing` and the
+//!   session goes on (the TypeScript SDK retries three times, then drops the batch and emits a
+//!   `mirror_error` message). Retrying by hand is safe: stores ignore uuids they hold.
+//! - Batches are appended as they arrive; there is no batching (`sessionStoreFlush`) knob.
+//! - The CLI only resumes from a file in its config dir; it has no flag to read a transcript from
+//!   anywhere else, so a restore writes that file (as the TypeScript SDK does).
 //! - The CLI writes entries first and mirrors them after, so a batch can arrive after the turn's
-//!   `result`; with a [`Client`](crate::Client), keep observing the next turn's messages (the
-//!   last batch of a session arrives before its stream ends).
+//!   `result`; with a [`Client`](crate::Client) and manual mirroring, keep observing the next
+//!   turn's messages (the last batch of a session arrives before its stream ends).
 //!
 //! # Examples
 //!
