@@ -84,7 +84,7 @@ async fn allow_all(_req: PermissionRequest, _cx: PermissionContext) -> Permissio
 /// share a run (the CLI names the flag it refuses); the values of each enum are spread over the
 /// "variants" runs, one value per run.
 #[allow(deprecated)] // `max_thinking_tokens` is still mapped, so it is probed.
-fn option_probes(s: &Scratch) -> Vec<(String, OptionsBuilder, bool)> {
+fn option_probes(s: &Scratch, version: CliVersion) -> Vec<(String, OptionsBuilder, bool)> {
     let b = Options::builder;
     let mut probes: Vec<(String, OptionsBuilder, bool)> = Vec::new();
     probes.push(("defaults".into(), b(), false));
@@ -101,9 +101,14 @@ fn option_probes(s: &Scratch) -> Vec<(String, OptionsBuilder, bool)> {
     ];
     let tools = [Tools::list(["Bash", "Read"]), Tools::none(), Tools::Preset];
     let prompts = [PermissionPrompts::Host, PermissionPrompts::Nobody];
+    // `--thinking-display highlights` is a value newer than 2.1.197 (which refuses it).
+    let displays: Vec<&ThinkingDisplay> = ThinkingDisplay::ALL
+        .iter()
+        .filter(|d| version > CliVersion::new(2, 1, 197) || **d != ThinkingDisplay::Highlights)
+        .collect();
     for (i, mode) in PermissionMode::ALL.iter().enumerate() {
         let effort = &Effort::ALL[i % Effort::ALL.len()];
-        let display = &ThinkingDisplay::ALL[i % ThinkingDisplay::ALL.len()];
+        let display = displays[i % displays.len()];
         let mut builder = b()
             .permission_mode(mode.clone())
             .effort(effort.clone())
@@ -268,7 +273,7 @@ fn extra_value(flag: &str, s: &Scratch) -> Option<String> {
 
 fn build_probes(s: &Scratch, version: CliVersion) -> Vec<Probe> {
     let mut probes = Vec::new();
-    for (name, builder, sandbox_env) in option_probes(s) {
+    for (name, builder, sandbox_env) in option_probes(s, version) {
         let args = builder
             .build()
             .cli_args()

@@ -103,7 +103,7 @@ async fn user_dialogs_are_answered_by_the_handler_and_not_at_all_without_one() {
 }
 
 #[tokio::test]
-async fn a_cancelled_request_gets_no_answer_and_its_handler_sees_the_token() {
+async fn a_cancelled_request_gets_no_answer_and_its_handler_is_stopped() {
     let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
     let (seen_tx, seen_rx) = tokio::sync::oneshot::channel::<()>();
     let channels = std::sync::Mutex::new(Some((started_tx, seen_tx)));
@@ -127,7 +127,9 @@ async fn a_cancelled_request_gets_no_answer_and_its_handler_sees_the_token() {
     let wait = |rx| tokio::time::timeout(Duration::from_secs(5), rx);
     wait(started_rx).await.unwrap().unwrap();
     dispatcher.cancel("c1");
-    wait(seen_rx).await.unwrap().unwrap();
+    // The handler either sees its token fire or is dropped mid-way: either way it stops, in time.
+    let stopped = wait(seen_rx).await;
+    assert!(stopped.is_ok(), "the handler was not stopped");
     // Nothing was written for c1: the next line answers a later request.
     dispatcher.dispatch(
         "u1".into(),

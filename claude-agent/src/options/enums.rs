@@ -101,7 +101,8 @@ wire_enum! {
         Summarized = "summarized",
         /// No thinking text.
         Omitted = "omitted",
-        /// Highlights of the thinking (newer CLIs).
+        /// Highlights of the thinking (CLIs newer than 2.1.197; 2.1.197 refuses the value at
+        /// start-up with `--thinking-display`).
         Highlights = "highlights",
     }
 }
