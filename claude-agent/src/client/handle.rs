@@ -1,6 +1,5 @@
 //! [`SessionHandle`]: the cheap, cloneable remote control of a running session.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -10,12 +9,10 @@ use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use crate::connection::Shared;
-use crate::mcp::McpServerConfig;
 use crate::options::{PermissionMode, ThinkingDisplay};
 use crate::protocol::{
-    ContextUsage, ControlRequest, InitializeResponse, InterruptReceipt, McpResource,
-    McpServerStatus, McpSetServersResult, ReloadOutputStylesResult, ReloadPluginsResult,
-    ReloadSkillsResult, RewindFilesResult, UserInput,
+    ContextUsage, ControlRequest, InitializeResponse, InterruptReceipt, ReloadOutputStylesResult,
+    ReloadPluginsResult, ReloadSkillsResult, RewindFilesResult, UserInput,
 };
 use crate::{Error, Result};
 
@@ -93,17 +90,6 @@ pub enum SettingsFile {
     User,
 }
 
-/// A tighten-only permission mode for one MCP server's tools
-/// ([`SessionHandle::set_mcp_permission_mode_override`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum McpPermissionOverride {
-    /// Ask for every action, even when the session mode would allow it.
-    Default,
-    /// Route the server's tools through the auto-mode classifier.
-    Auto,
-}
-
 impl SessionHandle {
     /// A handle of a running session.
     pub(crate) fn running(shared: Arc<Shared>) -> SessionHandle {
@@ -127,7 +113,7 @@ impl SessionHandle {
     }
 
     /// The session's state, waiting for a starting query.
-    async fn shared(&self) -> Result<Arc<Shared>> {
+    pub(super) async fn shared(&self) -> Result<Arc<Shared>> {
         if self.abort.is_cancelled() {
             return Err(Error::Aborted);
         }
@@ -143,11 +129,11 @@ impl SessionHandle {
         }
     }
 
-    async fn request(&self, request: ControlRequest) -> Result<Value> {
+    pub(super) async fn request(&self, request: ControlRequest) -> Result<Value> {
         self.shared().await?.request(&request).await
     }
 
-    async fn request_as<T: serde::de::DeserializeOwned>(
+    pub(super) async fn request_as<T: serde::de::DeserializeOwned>(
         &self,
         request: ControlRequest,
     ) -> Result<T> {
@@ -255,117 +241,6 @@ impl SessionHandle {
         })
         .await
         .map(drop)
-    }
-
-    /// The status of every MCP server: connection status, `serverInfo`, and each tool's name
-    /// and annotations (e.g. `{"readOnly": true}` for a `#[tool(read_only)]`).
-    ///
-    /// CLI 2.1.197 reports no servers before the first user message; ask after a turn.
-    pub async fn mcp_server_status(&self) -> Result<Vec<McpServerStatus>> {
-        let raw = self.request(ControlRequest::McpStatus).await?;
-        decode(
-            "mcp_status",
-            raw.get("mcpServers")
-                .cloned()
-                .unwrap_or(Value::Array(Vec::new())),
-        )
-    }
-
-    /// Reconnects an MCP server.
-    ///
-    /// In-process servers (`#[tool]` servers, `McpServerConfig::Sdk`) cannot be reconnected:
-    /// every CLI version answers with an [`Error::Control`] (`SDK servers should be handled in
-    /// print.ts`); they never disconnect in the first place.
-    pub async fn reconnect_mcp_server(&self, name: &str) -> Result<()> {
-        let server_name = name.to_owned();
-        self.request(ControlRequest::McpReconnect { server_name })
-            .await
-            .map(drop)
-    }
-
-    /// Enables or disables an MCP server.
-    ///
-    /// For in-process servers: disabling empties the server's tool list on every CLI version
-    /// (2.1.330 reports the status `disabled`, 2.1.197 keeps `connected`). Enabling again works
-    /// on 2.1.330 (the CLI runs a new MCP handshake with this client); 2.1.197 refuses it with an
-    /// [`Error::Control`].
-    pub async fn toggle_mcp_server(&self, name: &str, enabled: bool) -> Result<()> {
-        let server_name = name.to_owned();
-        self.request(ControlRequest::McpToggle {
-            server_name,
-            enabled,
-        })
-        .await
-        .map(drop)
-    }
-
-    /// Replaces the set of dynamically added MCP servers and reports which were added and
-    /// removed. In-process servers are served by this session from now on.
-    ///
-    /// The set the CLI replaces includes the in-process servers the session started with (the
-    /// registered `#[tool]` servers, [`tool_server`](crate::OptionsBuilder::tool_server)): pass
-    /// them again to keep them. An empty map removes them all.
-    pub async fn set_mcp_servers(
-        &self,
-        servers: BTreeMap<String, McpServerConfig>,
-    ) -> Result<McpSetServersResult> {
-        let shared = self.shared().await?;
-        let mut wire = Map::new();
-        let mut in_process = Vec::new();
-        for (name, config) in servers {
-            match config {
-                McpServerConfig::Sdk(server) => {
-                    wire.insert(
-                        name.clone(),
-                        serde_json::json!({ "type": "sdk", "name": name }),
-                    );
-                    in_process.push((name, server));
-                }
-                other => {
-                    wire.insert(name, other.to_wire().unwrap_or(Value::Null));
-                }
-            }
-        }
-        shared.dispatcher.add_mcp_servers(in_process);
-        let raw = shared
-            .request(&ControlRequest::McpSetServers { servers: wire })
-            .await?;
-        decode("mcp_set_servers", raw)
-    }
-
-    /// Reads a resource of an MCP server (CLIs newer than 2.1.197; 2.1.330 serves only `ui://`
-    /// resources this way).
-    pub async fn read_mcp_resource(&self, server: &str, uri: &str) -> Result<McpResource> {
-        self.request_as(ControlRequest::McpReadResource {
-            server_name: server.to_owned(),
-            uri: uri.to_owned(),
-        })
-        .await
-    }
-
-    /// Pins (or clears, with `None`) a tighten-only permission mode for one MCP server's tools:
-    /// it only applies where the session's mode would allow the call without asking. Returns
-    /// the CLI's warning when no server of that name is known (the override is kept for a
-    /// server connecting later).
-    pub async fn set_mcp_permission_mode_override(
-        &self,
-        server: &str,
-        mode: Option<McpPermissionOverride>,
-    ) -> Result<Option<String>> {
-        let mode = mode.map(|mode| match mode {
-            McpPermissionOverride::Default => "default".to_owned(),
-            McpPermissionOverride::Auto => "auto".to_owned(),
-        });
-        let raw = self
-            .request(ControlRequest::SetMcpPermissionModeOverride {
-                server_name: server.to_owned(),
-                mode,
-            })
-            .await?;
-        Ok(raw
-            .get("warning")
-            .and_then(Value::as_str)
-            .map(str::to_owned))
     }
 
     /// Restores files to their state at `user_message_id` (needs the `enable_file_checkpointing`
@@ -493,7 +368,7 @@ impl SessionHandle {
     }
 }
 
-fn decode<T: serde::de::DeserializeOwned>(what: &str, value: Value) -> Result<T> {
+pub(super) fn decode<T: serde::de::DeserializeOwned>(what: &str, value: Value) -> Result<T> {
     serde_json::from_value(value)
         .map_err(|e| Error::Protocol(format!("unexpected `{what}` response: {e}")))
 }

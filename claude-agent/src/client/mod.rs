@@ -1,6 +1,7 @@
 //! The long-lived, multi-turn session ([`Client`]) and its remote control ([`SessionHandle`]).
 
 mod handle;
+mod mcp;
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -13,7 +14,8 @@ use crate::protocol::{AccountInfo, AgentInfo, InitializeResponse, ModelInfo, Sla
 use crate::{Message, Options, Result};
 
 pub(crate) use handle::Phase;
-pub use handle::{McpPermissionOverride, SessionHandle, SettingsFile};
+pub use handle::{SessionHandle, SettingsFile};
+pub use mcp::McpPermissionOverride;
 
 /// A multi-turn session with one CLI process: send prompts, read messages, steer it while it
 /// runs.
