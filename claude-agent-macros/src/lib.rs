@@ -11,6 +11,7 @@
 mod agent;
 mod diag;
 mod hook;
+mod idents;
 #[allow(dead_code)]
 mod krate;
 

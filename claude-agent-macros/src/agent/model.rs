@@ -9,6 +9,7 @@ use syn::{Expr, ExprLit, Ident, ItemStruct, Lit, LitStr, Path, Type};
 use super::names::{check_model, kebab_case, suggestion, validate_agent_name};
 use super::parse::{Arg, Form, KEYS, Value};
 use crate::diag::Errors;
+use crate::idents::{doc_text, pascal_case, unraw};
 
 /// A tool named in `tools`, `disallowed_tools` or `allowed_tools`.
 pub(crate) enum ToolEntry {
@@ -126,12 +127,14 @@ impl AgentModel {
             model.take(key, value, &mut errors);
         }
         if model.prompt.is_none() {
-            model.prompt = doc_comment(item).map(|doc| {
-                Expr::Lit(ExprLit {
-                    attrs: Vec::new(),
-                    lit: Lit::Str(LitStr::new(&doc, item.ident.span())),
-                })
-            });
+            model.prompt = Some(doc_text(&item.attrs))
+                .filter(|doc| !doc.is_empty())
+                .map(|doc| {
+                    Expr::Lit(ExprLit {
+                        attrs: Vec::new(),
+                        lit: Lit::Str(LitStr::new(&doc, item.ident.span())),
+                    })
+                });
         }
         if !main {
             if model.description.is_none() {
@@ -312,7 +315,7 @@ fn handle(mut path: Path, suffix: &str) -> Path {
     if let Some(last) = path.segments.last_mut() {
         let name = unraw(&last.ident);
         if name.starts_with(|c: char| c.is_lowercase() || c == '_') {
-            last.ident = format_ident!("{}{suffix}", camel_case(&name), span = last.ident.span());
+            last.ident = format_ident!("{}{suffix}", pascal_case(&name), span = last.ident.span());
         }
     }
     path
@@ -325,42 +328,6 @@ fn lit_str(expr: &Expr) -> Option<&LitStr> {
         }) => Some(lit),
         _ => None,
     }
-}
-
-/// The struct's doc comment, one leading space per line removed, trimmed; `None` when empty.
-fn doc_comment(item: &ItemStruct) -> Option<String> {
-    let lines: Vec<String> = item
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident("doc"))
-        .filter_map(|a| match &a.meta {
-            syn::Meta::NameValue(nv) => lit_str(&nv.value).map(|l| l.value()),
-            _ => None,
-        })
-        .map(|line| line.strip_prefix(' ').map(str::to_owned).unwrap_or(line))
-        .collect();
-    let doc = lines.join("\n").trim().to_owned();
-    (!doc.is_empty()).then_some(doc)
-}
-
-fn unraw(ident: &Ident) -> String {
-    let name = ident.to_string();
-    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
-}
-
-/// `word_count` → `WordCount`.
-fn camel_case(snake: &str) -> String {
-    snake
-        .split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// The span of a tool entry (for spanned checks).

@@ -7,6 +7,7 @@ use syn::{FnArg, Ident, ItemFn, LitStr, Type};
 
 use super::parse::HookArgs;
 use crate::diag::Errors;
+use crate::idents::{pascal_case, unraw};
 
 /// Events whose input carries a tool input (the first generic argument of the input type).
 const TOOL_EVENTS: &[&str] = &[
@@ -144,7 +145,7 @@ impl HookModel {
                 .name
                 .map(|n| n.value())
                 .unwrap_or_else(|| fn_name.clone()),
-            handle: format_ident!("{}Hook", camel_case(&fn_name), span = sig.ident.span()),
+            handle: format_ident!("{}Hook", pascal_case(&fn_name), span = sig.ident.span()),
             event,
             input_ty,
             output_ty,
@@ -190,26 +191,6 @@ fn first_type_argument(ty: &Type) -> Option<Type> {
         syn::GenericArgument::Type(ty) => Some(ty.clone()),
         _ => None,
     })
-}
-
-fn unraw(ident: &Ident) -> String {
-    let name = ident.to_string();
-    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
-}
-
-/// `no_rm_rf` → `NoRmRf`.
-fn camel_case(snake: &str) -> String {
-    snake
-        .split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// The span used for the tool check: the matcher when given, else the event.
@@ -309,8 +290,8 @@ mod tests {
 
     #[test]
     fn camel_case_handles_edges() {
-        assert_eq!(camel_case("guard"), "Guard");
-        assert_eq!(camel_case("_x__y_"), "XY");
+        assert_eq!(pascal_case("guard"), "Guard");
+        assert_eq!(pascal_case("_x__y_"), "XY");
         assert_eq!(unraw(&Ident::new_raw("type", Span::call_site())), "type");
     }
 }

@@ -2,11 +2,12 @@
 
 use proc_macro2::Span;
 use quote::format_ident;
-use syn::{Attribute, Expr, ExprLit, FnArg, Ident, ItemFn, Lit, Meta, Pat, ReturnType, Type};
+use syn::{Attribute, FnArg, Ident, ItemFn, Meta, Pat, ReturnType, Type};
 
 use super::name::validate_tool_name;
 use super::parse::ToolArgs;
 use crate::diag::Errors;
+use crate::idents::{doc_text, pascal_case};
 
 /// The server a tool joins when `server` is not given (`ToolDescriptor::DEFAULT_SERVER`).
 const DEFAULT_SERVER: &str = "tools";
@@ -193,40 +194,6 @@ fn take_params(func: &mut ItemFn, errors: &mut Errors) -> Vec<Param> {
     params
 }
 
-/// The text of the `///` comments: lines joined, one leading space per line removed, trimmed.
-pub(crate) fn doc_text(attrs: &[Attribute]) -> String {
-    let lines: Vec<String> = attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("doc"))
-        .filter_map(|attr| match &attr.meta {
-            Meta::NameValue(nv) => match &nv.value {
-                Expr::Lit(ExprLit {
-                    lit: Lit::Str(text),
-                    ..
-                }) => Some(text.value()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .map(|line| line.strip_prefix(' ').map(str::to_owned).unwrap_or(line))
-        .collect();
-    lines.join("\n").trim().to_owned()
-}
-
-/// `get_weather` → `GetWeather`.
-fn pascal_case(name: &str) -> String {
-    name.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
-                None => String::new(),
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
@@ -315,6 +282,5 @@ mod tests {
         );
         assert_eq!(m.server, "tools");
         assert!(errors.iter().any(|e| e.contains("' '")), "{errors:?}");
-        assert_eq!(pascal_case("get__weather_now"), "GetWeatherNow");
     }
 }
