@@ -1,10 +1,10 @@
-//! One running CLI process and the tasks that serve it: the stdin writer, the stdout reader, the
-//! stderr drain and the process supervisor. [`Query`](crate::Query) and [`Client`](crate::Client)
+//! Composition and routing: one running CLI process wired to the tasks that serve it (the stdin
+//! [`Writer`], the stdout reader, the stderr drain and the supervisor, all from
+//! [`transport`](crate::transport)). [`Query`](crate::Query) and [`Client`](crate::Client)
 //! own a [`Connection`] (its message stream and the process's lifetime); every
 //! [`SessionHandle`](crate::SessionHandle) shares its [`Shared`] state.
 
 mod mirror;
-mod process;
 mod reader;
 mod shared;
 
@@ -17,10 +17,10 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
-use crate::control::{Dispatcher, Handlers, Pending, Writer};
+use crate::control::{Dispatcher, Handlers, Pending};
 use crate::options::{LaunchPlan, Options};
 use crate::protocol::{ControlRequest, InitializeResponse, Message};
-use crate::transport::{self, LocalSpawner, SpawnCommand, Spawner, StderrTail};
+use crate::transport::{self, LocalSpawner, SpawnCommand, Spawner, StderrTail, Writer};
 use crate::{Error, Result};
 
 pub(crate) use shared::Shared;
@@ -131,7 +131,7 @@ impl Connection {
         let writer = Writer::spawn(spawned.stdin);
         let stop = CancellationToken::new();
         let grace = options.shutdown_timeout();
-        let exit = process::supervise(
+        let exit = crate::transport::supervise(
             spawned.handle,
             writer.clone(),
             stop.clone(),

@@ -10,10 +10,11 @@ use serde_json::{Map, Value};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::control::{Dispatcher, Pending, Writer};
+use crate::control::{Dispatcher, Pending};
 use crate::protocol::{
     CommandState, ControlRequest, InitializeResponse, Message, SystemMessage, TaskStatus, UserInput,
 };
+use crate::transport::Writer;
 use crate::transport::{ExitInfo, StderrTail};
 use crate::{Error, Result};
 

@@ -11,7 +11,6 @@ use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
-use super::writer::Writer;
 use crate::hooks::{HookCallback, HookContext};
 use crate::mcp::SdkMcpServer;
 use crate::permissions::{
@@ -19,6 +18,7 @@ use crate::permissions::{
     UserDialogHandler,
 };
 use crate::protocol::{self, InboundRequest};
+use crate::transport::Writer;
 
 /// What the CLI can call back into.
 #[derive(Default)]

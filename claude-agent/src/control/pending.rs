@@ -10,8 +10,8 @@ use serde_json::Value;
 use tokio::sync::oneshot;
 use tracing::Instrument;
 
-use super::writer::Writer;
 use crate::protocol::{self, ControlFailure, ControlRequest};
+use crate::transport::Writer;
 use crate::{Error, Result};
 
 type Outcome = std::result::Result<Value, ControlFailure>;

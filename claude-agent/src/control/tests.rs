@@ -8,12 +8,13 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader, DuplexStream};
 
-use super::{Dispatcher, Handlers, Writer};
+use super::{Dispatcher, Handlers};
 use crate::permissions::{
     ElicitationRequest, ElicitationResponse, PermissionContext, UserDialogRequest,
     UserDialogResponse,
 };
 use crate::protocol::InboundRequest;
+use crate::transport::Writer;
 
 fn serve(handlers: Handlers) -> (Dispatcher, BufReader<DuplexStream>) {
     let (ours, theirs) = tokio::io::duplex(64 * 1024);

@@ -1,10 +1,14 @@
-//! Finding, starting and stopping the CLI process, and framing its output.
+//! The process and its pipes: finding and starting the CLI, framing its stdout ([`LineReader`])
+//! and its stdin ([`Writer`]), draining stderr, and the supervisor that reaps it and runs the
+//! shutdown sequence.
 
 mod discover;
 mod lines;
 mod spawn;
 mod stderr;
+mod supervisor;
 pub(crate) mod version;
+mod writer;
 
 pub use discover::{CLI_PATH_ENV, find_cli};
 #[cfg(feature = "testing")]
@@ -15,4 +19,6 @@ pub use spawn::{
     ExitInfo, LocalSpawner, ProcessHandle, ShutdownSignal, SpawnCommand, SpawnedProcess, Spawner,
 };
 pub(crate) use stderr::{StderrTail, drain as drain_stderr};
+pub(crate) use supervisor::supervise;
 pub use version::{CliVersion, ParseVersionError};
+pub(crate) use writer::Writer;

@@ -6,8 +6,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::control::Writer;
-use crate::transport::{ExitInfo, ProcessHandle, ShutdownSignal};
+use super::{ExitInfo, ProcessHandle, ShutdownSignal, Writer};
 
 /// Owns the handle; if dropped before the process was reaped (the runtime is shutting down, or
 /// the supervisor task was aborted), kills the process group synchronously.
