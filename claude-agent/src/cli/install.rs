@@ -208,7 +208,7 @@ impl Installer {
 
     /// Checks that `bin` runs and reports exactly this version.
     async fn verify(&self, bin: &Path) -> Result<()> {
-        let found = crate::transport::version::probe(bin, &[]).await?;
+        let found = crate::transport::probe::probe(bin, &[]).await?;
         if found != self.version {
             return Err(self.failed(bin, format!("the installed CLI reports version {found}")));
         }

@@ -88,7 +88,7 @@ pub async fn ensure(version: CliVersion) -> crate::Result<PathBuf> {
         Err(_) => None,
     };
     if let Some(found) = found {
-        match crate::transport::version::probe(&found, &[]).await {
+        match crate::transport::probe::probe(&found, &[]).await {
             Ok(_) => return Ok(found),
             Err(err) if env_set => return Err(err),
             Err(err) => tracing::info!(%err, "the installed CLI is unusable; provisioning"),

@@ -42,7 +42,7 @@ async fn decide(
 ) -> Result<PathBuf> {
     match found {
         Ok(found) if !install => Ok(found),
-        Ok(found) => match crate::transport::version::probe(&found, env).await {
+        Ok(found) => match crate::transport::probe::probe(&found, env).await {
             Ok(_) => Ok(found),
             Err(Error::UnsupportedCliVersion { found: old, .. }) => {
                 tracing::info!(path = %found.display(), version = %old, "the installed CLI is too old; provisioning the tested version");

@@ -4,6 +4,7 @@
 
 mod discover;
 mod lines;
+pub(crate) mod probe;
 mod spawn;
 mod stderr;
 mod supervisor;

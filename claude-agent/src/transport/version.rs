@@ -1,12 +1,9 @@
-//! The CLI's version: parsing, the supported range, and a cached `--version` probe.
+//! The CLI's version: parsing and the supported range (the `--version` probe and its caches are in
+//! [`probe`](super::probe)).
 
-use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
+use std::path::Path;
 use std::str::FromStr;
-use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, SystemTime};
 
 use crate::{Error, Result};
 
@@ -95,54 +92,6 @@ pub(crate) fn ensure_supported(reported: &str, path: &Path) -> Result<CliVersion
     let version: CliVersion = reported.parse().map_err(|_| unsupported())?;
     if version < CliVersion::MINIMUM {
         return Err(unsupported());
-    }
-    Ok(version)
-}
-
-type Cache = Mutex<HashMap<PathBuf, (Option<SystemTime>, CliVersion)>>;
-
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
-}
-
-/// Runs `<path> --version` (once per executable and modification time) and checks the result.
-pub(crate) async fn probe(path: &Path, env: &[(String, Option<String>)]) -> Result<CliVersion> {
-    let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    if let Ok(cache) = cache().lock()
-        && let Some((cached_mtime, version)) = cache.get(path)
-        && *cached_mtime == mtime
-    {
-        return Ok(*version);
-    }
-    let mut cmd = tokio::process::Command::new(path);
-    cmd.arg("--version")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    for (key, value) in env {
-        match value {
-            Some(value) => cmd.env(key, value),
-            None => cmd.env_remove(key),
-        };
-    }
-    let spawn_err = |source| Error::Spawn {
-        path: path.to_path_buf(),
-        source,
-    };
-    let output = tokio::time::timeout(Duration::from_secs(30), cmd.output())
-        .await
-        .map_err(|_| {
-            spawn_err(std::io::Error::other(
-                "`--version` did not finish within 30 s",
-            ))
-        })?
-        .map_err(spawn_err)?;
-    let text = String::from_utf8_lossy(&output.stdout);
-    let version = ensure_supported(&text, path)?;
-    if let Ok(mut cache) = cache().lock() {
-        cache.insert(path.to_path_buf(), (mtime, version));
     }
     Ok(version)
 }
