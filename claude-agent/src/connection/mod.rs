@@ -4,6 +4,7 @@
 //! own a [`Connection`] (its message stream and the process's lifetime); every
 //! [`SessionHandle`](crate::SessionHandle) shares its [`Shared`] state.
 
+mod inbox;
 mod mirror;
 mod reader;
 mod shared;
@@ -13,7 +14,6 @@ mod tests;
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
@@ -29,7 +29,7 @@ pub(crate) use shared::Shared;
 #[derive(Debug)]
 pub(crate) struct Connection {
     shared: Arc<Shared>,
-    messages: mpsc::UnboundedReceiver<Result<Message>>,
+    messages: inbox::Receiver,
     /// The reader was told the session was aborted; the stream is over.
     abort_reported: bool,
 }
@@ -84,11 +84,22 @@ impl Connection {
                 .await?
             }
         };
-        if custom.is_none() && !options.skip_version_check() {
-            let version = transport::version::probe(&program, &plan.env).await?;
-            // Newer CLIs read MCP servers, plugins and managed settings from `initialize`.
+        // The version is checked without a `--version` child on the critical path: it is known
+        // from an earlier session (memory or disk, by path, size and mtime), or the CLI reports it
+        // in its `initialize` answer (2.1.330+); otherwise a probe runs beside the start-up.
+        let check_version = custom.is_none() && !options.skip_version_check();
+        let mut version_probe = None;
+        if check_version {
             if options.plan_depends_on_version() {
+                // Newer CLIs read MCP servers, plugins and managed settings from `initialize`,
+                // so the arguments depend on the version.
+                let version = transport::probe::probe(&program, &plan.env).await?;
                 plan = options.launch_plan_for(Some(&version))?;
+            } else if transport::probe::cached(&program).is_none() {
+                let (program, env) = (program.clone(), plan.env.clone());
+                version_probe = Some(tokio::spawn(async move {
+                    transport::probe::probe(&program, &env).await
+                }));
             }
         }
         if let (Some(store), Some(session_id)) = (&plan.session_store, &plan.restore) {
@@ -172,7 +183,8 @@ impl Connection {
             input_done: Default::default(),
             verbatim_prompts: plan.verbatim_prompts,
         });
-        let (tx, messages) = mpsc::unbounded_channel();
+        let inbox = Arc::new(inbox::Inbox::new(options.message_buffer_bytes()));
+        let messages = inbox::Receiver::new(inbox.clone());
         let mirroring = plan
             .session_store
             .clone()
@@ -180,7 +192,7 @@ impl Connection {
         let read = reader::run(
             spawned.stdout,
             shared.clone(),
-            tx,
+            inbox,
             options.max_line_bytes(),
             mirroring,
         );
@@ -192,13 +204,37 @@ impl Connection {
             abort_reported: false,
         };
         let request = ControlRequest::Initialize(plan.initialize);
-        let raw = connection
+        let answered = connection
             .shared
             .request_with(&request, options.initialize_timeout())
-            .await?;
+            .await;
+        let raw = match answered {
+            Ok(raw) => raw,
+            Err(err) => {
+                // A CLI too old to speak the protocol is reported as such, not as what failed.
+                if let Some(probe) = version_probe
+                    && let Ok(Err(too_old @ Error::UnsupportedCliVersion { .. })) = probe.await
+                {
+                    return Err(too_old);
+                }
+                return Err(err);
+            }
+        };
         let init = InitializeResponse::from_value(raw);
-        if let Some(version) = &init.claude_code_version {
-            transport::version::ensure_supported(version, &program)?;
+        match (&init.claude_code_version, version_probe) {
+            (Some(reported), _) => {
+                let version = transport::version::ensure_supported(reported, &program)?;
+                if check_version {
+                    transport::probe::remember(&program, version);
+                }
+            }
+            (None, Some(probe)) => {
+                probe.await.map_err(|err| Error::Spawn {
+                    path: program.clone(),
+                    source: std::io::Error::other(err),
+                })??;
+            }
+            _ => {}
         }
         let _ = connection.shared.init.set(Arc::new(init));
         Ok(connection)

@@ -1,70 +1,59 @@
-//! The stdout reader: frames lines, routes control frames, and forwards messages.
+//! The stdout reader: frames lines, routes control frames, and hands messages over in batches.
 
 use std::sync::Arc;
 
+use futures::FutureExt;
 use tokio::io::{AsyncRead, BufReader};
-use tokio::sync::mpsc;
 
 use super::Shared;
-use crate::protocol::{self, Incoming, Message};
+use super::inbox::{Batch, Inbox, error_weight};
+use crate::protocol::{self, Incoming};
 use crate::transport::LineReader;
 use crate::{Error, Result};
+
+/// The most message JSON one batch carries before it is handed over.
+const BATCH_BYTES: usize = 64 * 1024;
+
+/// What one line turned into.
+enum Step {
+    /// Keep reading.
+    Next,
+    /// stdout failed or ended.
+    End,
+}
 
 /// Reads stdout to its end, then reports how the process ended.
 pub(super) async fn run(
     stdout: impl AsyncRead + Unpin,
     shared: Arc<Shared>,
-    messages: mpsc::UnboundedSender<Result<Message>>,
+    inbox: Arc<Inbox>,
     max_line: usize,
     mirroring: Option<super::mirror::Mirroring>,
 ) {
     let mut lines = LineReader::new(BufReader::with_capacity(64 * 1024, stdout), max_line);
-    while let Some(line) = lines.next_line().await {
-        let line = match line {
-            Ok(line) => line,
-            Err(err @ Error::LineTooLong { .. }) => {
-                tracing::warn!("{err}");
-                let _ = messages.send(Err(err));
-                continue;
+    let mut batch = Batch::default();
+    'read: loop {
+        // Wait for one line, then take every line already readable without waiting again, so
+        // one wake-up of the consumer carries them all.
+        let mut next = lines.next_line().await;
+        loop {
+            if let Step::End = route(next, &shared, &mut batch, mirroring.as_ref()) {
+                inbox.push(&mut batch);
+                break 'read;
             }
-            Err(err) => {
-                tracing::debug!("reading the CLI's stdout failed: {err}");
+            if batch.bytes() >= BATCH_BYTES {
                 break;
             }
-        };
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() {
-            continue;
-        }
-        if !trimmed.starts_with('{') {
-            tracing::warn!(line = %crate::error::truncate(trimmed, 200), "ignored a non-JSON line from the CLI");
-            continue;
-        }
-        match protocol::parse_incoming(&line) {
-            Ok(Incoming::Message(message)) => {
-                shared.observe(&message);
-                if let Some(mirroring) = &mirroring {
-                    mirroring.observe(&message);
-                }
-                let _ = messages.send(Ok(message));
-            }
-            Ok(Incoming::ControlRequest {
-                request_id,
-                request,
-            }) => {
-                shared.dispatcher.dispatch(request_id, request);
-            }
-            Ok(Incoming::ControlResponse(response)) => {
-                shared
-                    .pending
-                    .complete(&response.request_id, response.outcome);
-            }
-            Ok(Incoming::ControlCancel { request_id }) => shared.dispatcher.cancel(&request_id),
-            Err(err) => {
-                tracing::warn!("undecodable line from the CLI: {err}");
-                let _ = messages.send(Err(Error::json_decode(&line, err)));
+            match lines.next_line().now_or_never() {
+                Some(line) => next = line,
+                None => break,
             }
         }
+        inbox.push(&mut batch);
+        // Backpressure: a full inbox pauses reading, unless a control call awaits its answer.
+        inbox
+            .room(|| shared.pending.is_waiting(), &shared.pending.started)
+            .await;
     }
     // The last transcript batches reach the store before the stream can end.
     if let Some(mirroring) = mirroring {
@@ -74,6 +63,62 @@ pub(super) async fn run(
     shared.pending.fail_all();
     shared.dispatcher.cancel_all();
     if let Some(err) = shared.exit_error().await {
-        let _ = messages.send(Err(err));
+        inbox.push_one(Err(err), 0);
     }
+    inbox.close();
+}
+
+fn route(
+    line: Option<Result<String>>,
+    shared: &Shared,
+    batch: &mut Batch,
+    mirroring: Option<&super::mirror::Mirroring>,
+) -> Step {
+    let line = match line {
+        None => return Step::End,
+        Some(Ok(line)) => line,
+        Some(Err(err @ Error::LineTooLong { .. })) => {
+            tracing::warn!("{err}");
+            batch.push(Err(err), 0);
+            return Step::Next;
+        }
+        Some(Err(err)) => {
+            tracing::debug!("reading the CLI's stdout failed: {err}");
+            return Step::End;
+        }
+    };
+    let trimmed = line.trim_start();
+    if trimmed.is_empty() {
+        return Step::Next;
+    }
+    if !trimmed.starts_with('{') {
+        tracing::warn!(line = %crate::error::truncate(trimmed, 200), "ignored a non-JSON line from the CLI");
+        return Step::Next;
+    }
+    match protocol::parse_incoming(&line) {
+        Ok(Incoming::Message(message)) => {
+            shared.observe(&message);
+            if let Some(mirroring) = mirroring {
+                mirroring.observe(&message);
+            }
+            batch.push(Ok(message), line.len());
+        }
+        Ok(Incoming::ControlRequest {
+            request_id,
+            request,
+        }) => shared.dispatcher.dispatch(request_id, request),
+        Ok(Incoming::ControlResponse(response)) => {
+            shared
+                .pending
+                .complete(&response.request_id, response.outcome);
+        }
+        Ok(Incoming::ControlCancel { request_id }) => shared.dispatcher.cancel(&request_id),
+        Err(err) => {
+            tracing::warn!("undecodable line from the CLI: {err}");
+            let err = Error::json_decode(&line, err);
+            let weight = error_weight(&err);
+            batch.push(Err(err), weight);
+        }
+    }
+    Step::Next
 }

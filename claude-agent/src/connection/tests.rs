@@ -18,6 +18,8 @@ use crate::transport::{
 };
 use crate::{Error, Message, Options, query};
 
+mod backpressure;
+
 type Script = Arc<dyn Fn(Peer) -> BoxFuture<'static, ()> + Send + Sync>;
 
 /// Spawns the scripted peer instead of a process.

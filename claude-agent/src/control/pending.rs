@@ -21,6 +21,8 @@ pub(crate) struct Pending {
     next: AtomicU64,
     salt: u32,
     waiting: Mutex<HashMap<String, oneshot::Sender<Outcome>>>,
+    /// Fires when a request starts waiting (the reader must then read past a full inbox).
+    pub(crate) started: tokio::sync::Notify,
 }
 
 impl std::fmt::Debug for Pending {
@@ -38,7 +40,13 @@ impl Pending {
             next: AtomicU64::new(1),
             salt: RandomState::new().hash_one(std::time::SystemTime::now()) as u32,
             waiting: Mutex::default(),
+            started: tokio::sync::Notify::new(),
         }
+    }
+
+    /// Whether the SDK is waiting for any answer from the CLI.
+    pub(crate) fn is_waiting(&self) -> bool {
+        self.waiting.lock().map(|w| !w.is_empty()).unwrap_or(false)
     }
 
     /// Completes the request `id` (a response for an unknown id is ignored, as the CLI does).
@@ -86,6 +94,7 @@ impl Pending {
             if let Ok(mut waiting) = self.waiting.lock() {
                 waiting.insert(id.clone(), tx);
             }
+            self.started.notify_waiters();
             // Withdraws the request if this future is dropped before the answer arrives.
             let mut guard = CancelGuard {
                 pending: self,

@@ -141,6 +141,24 @@ impl OptionsBuilder {
         self
     }
 
+    /// How much message JSON to buffer ahead of a consumer that does not keep up (default
+    /// [`DEFAULT_MESSAGE_BUFFER_BYTES`](crate::options::DEFAULT_MESSAGE_BUFFER_BYTES), 512 KiB).
+    ///
+    /// Past it the session stops reading the CLI's output until the stream is read again, and
+    /// the CLI, its pipe full, waits: memory stays flat however long the stream. Control calls
+    /// never deadlock on it: while one awaits the CLI's answer, reading goes on regardless.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let options = claude_agent::Options::builder().message_buffer_bytes(4 << 20).build();
+    /// # let _ = options;
+    /// ```
+    pub fn message_buffer_bytes(mut self, bytes: usize) -> Self {
+        self.options.message_buffer_bytes = Some(bytes);
+        self
+    }
+
     /// How long to wait for the CLI's answer to a control request (default 60 s).
     pub fn control_timeout(mut self, timeout: Duration) -> Self {
         self.options.control_timeout = Some(timeout);

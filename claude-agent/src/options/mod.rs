@@ -95,6 +95,10 @@ use crate::transport::Spawner;
 
 /// Default maximum length of one line from the CLI: 32 MiB.
 pub const DEFAULT_MAX_LINE_BYTES: usize = 32 * 1024 * 1024;
+
+/// How much message JSON a session buffers for a consumer that does not keep up, by default
+/// ([`OptionsBuilder::message_buffer_bytes`]).
+pub const DEFAULT_MESSAGE_BUFFER_BYTES: usize = 512 * 1024;
 /// Default time to wait for the answer to a control request: 60 s.
 pub const DEFAULT_CONTROL_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default (and minimum, when taken from `CLAUDE_CODE_STREAM_CLOSE_TIMEOUT`) time to wait for the
@@ -189,6 +193,7 @@ pub struct Options {
     spawner: Option<Arc<dyn Spawner>>,
     // Runtime knobs.
     max_line_bytes: Option<usize>,
+    message_buffer_bytes: Option<usize>,
     control_timeout: Option<Duration>,
     initialize_timeout: Option<Duration>,
     shutdown_timeout: Option<Duration>,
@@ -302,6 +307,12 @@ impl Options {
     /// The longest line accepted from the CLI.
     pub(crate) fn max_line_bytes(&self) -> usize {
         self.max_line_bytes.unwrap_or(DEFAULT_MAX_LINE_BYTES)
+    }
+
+    /// The buffer of messages not yet read, in bytes of JSON.
+    pub(crate) fn message_buffer_bytes(&self) -> usize {
+        self.message_buffer_bytes
+            .unwrap_or(DEFAULT_MESSAGE_BUFFER_BYTES)
     }
 
     /// How long to wait for the answer to an SDK → CLI control request.
