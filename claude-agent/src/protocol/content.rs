@@ -25,7 +25,7 @@ use super::message_content::{MessageContent, ToolResultContent};
 /// assert!(matches!(future, ContentBlock::Unknown(_)));
 /// assert_eq!(future.block_type(), Some("hologram"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ContentBlock {
@@ -117,8 +117,7 @@ impl ContentBlock {
 impl From<Value> for ContentBlock {
     /// Decodes a block from JSON; anything that is not a known block becomes `Unknown`.
     fn from(value: Value) -> Self {
-        // Decoding into `ContentBlock` cannot fail: the untagged `Unknown` accepts any value.
-        ContentBlock::deserialize(&value).unwrap_or(ContentBlock::Unknown(value))
+        ContentBlock::from_value(value)
     }
 }
 

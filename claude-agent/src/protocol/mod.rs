@@ -38,6 +38,7 @@
 
 mod assistant;
 mod content;
+mod content_de;
 pub mod control;
 pub(crate) mod de;
 mod events;

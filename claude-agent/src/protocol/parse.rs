@@ -108,7 +108,7 @@ pub(crate) fn typed<T: DeserializeOwned + SetRaw>(
     line: &str,
     raw: &RawJson,
 ) -> serde_json::Result<T> {
-    let mut value: T = serde_json::from_str(line)?;
+    let mut value: T = super::content_de::fast_blocks(|| serde_json::from_str(line))?;
     value.set_raw(raw.clone());
     Ok(value)
 }

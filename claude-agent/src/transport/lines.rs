@@ -87,7 +87,7 @@ impl<R: AsyncBufRead + Unpin> LineReader<R> {
 }
 
 fn memchr(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+    memchr::memchr(b'\n', bytes)
 }
 
 #[cfg(test)]
