@@ -96,8 +96,18 @@ fn cpu_self_s() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
-#[tokio::main]
-async fn main() {
+fn main() {
+    // `BENCH_RUNTIME=current_thread` measures the SDK on a single-threaded runtime; the default is
+    // the multi-threaded one `#[tokio::main]` builds.
+    let mut runtime = match std::env::var("BENCH_RUNTIME").as_deref() {
+        Ok("current_thread") => tokio::runtime::Builder::new_current_thread(),
+        _ => tokio::runtime::Builder::new_multi_thread(),
+    };
+    let runtime = runtime.enable_all().build().expect("a tokio runtime");
+    runtime.block_on(drive());
+}
+
+async fn drive() {
     let scenario = std::env::args().nth(1).unwrap_or_else(|| "stream".into());
     let n = env_usize("BENCH_N", 0);
     let concurrency = env_usize("BENCH_CONCURRENCY", 20);
@@ -174,5 +184,7 @@ async fn main() {
         "cpu_self_s": cpu_self_s(),
     });
     println!("BENCH_RESULT {line}");
-    std::process::exit(if ok { 0 } else { 1 });
+    if !ok {
+        std::process::exit(1);
+    }
 }

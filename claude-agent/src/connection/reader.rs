@@ -7,12 +7,12 @@ use tokio::io::{AsyncRead, BufReader};
 
 use super::Shared;
 use super::inbox::{Batch, Inbox, error_weight};
-use crate::protocol::{self, Incoming};
+use crate::protocol::{self, Incoming, RawJson};
 use crate::transport::LineReader;
 use crate::{Error, Result};
 
 /// The most message JSON one batch carries before it is handed over.
-const BATCH_BYTES: usize = 64 * 1024;
+const BATCH_BYTES: usize = 32 * 1024;
 
 /// What one line turned into.
 enum Step {
@@ -95,13 +95,16 @@ fn route(
         tracing::warn!(line = %crate::error::truncate(trimmed, 200), "ignored a non-JSON line from the CLI");
         return Step::Next;
     }
-    match protocol::parse_incoming(&line) {
+    let weight = line.len();
+    // The line becomes the message's raw JSON as it is, without a copy.
+    let raw = RawJson::from_string(line);
+    match protocol::parse_incoming_raw(&raw) {
         Ok(Incoming::Message(message)) => {
             shared.observe(&message);
             if let Some(mirroring) = mirroring {
                 mirroring.observe(&message);
             }
-            batch.push(Ok(message), line.len());
+            batch.push(Ok(message), weight);
         }
         Ok(Incoming::ControlRequest {
             request_id,
@@ -115,7 +118,7 @@ fn route(
         Ok(Incoming::ControlCancel { request_id }) => shared.dispatcher.cancel(&request_id),
         Err(err) => {
             tracing::warn!("undecodable line from the CLI: {err}");
-            let err = Error::json_decode(&line, err);
+            let err = Error::json_decode(raw.as_str(), err);
             let weight = error_weight(&err);
             batch.push(Err(err), weight);
         }

@@ -142,10 +142,11 @@ impl OptionsBuilder {
     }
 
     /// How much message JSON to buffer ahead of a consumer that does not keep up (default
-    /// [`DEFAULT_MESSAGE_BUFFER_BYTES`](crate::options::DEFAULT_MESSAGE_BUFFER_BYTES), 512 KiB).
+    /// [`DEFAULT_MESSAGE_BUFFER_BYTES`](crate::options::DEFAULT_MESSAGE_BUFFER_BYTES), 256 KiB).
     ///
     /// Past it the session stops reading the CLI's output until the stream is read again, and
-    /// the CLI, its pipe full, waits: memory stays flat however long the stream. Control calls
+    /// the CLI, its pipe full, waits: memory stays flat however long the stream (at most about
+    /// twice this is held: the batch the stream is working through and what is queued behind it). Control calls
     /// never deadlock on it: while one awaits the CLI's answer, reading goes on regardless.
     ///
     /// # Examples

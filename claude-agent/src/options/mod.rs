@@ -98,7 +98,7 @@ pub const DEFAULT_MAX_LINE_BYTES: usize = 32 * 1024 * 1024;
 
 /// How much message JSON a session buffers for a consumer that does not keep up, by default
 /// ([`OptionsBuilder::message_buffer_bytes`]).
-pub const DEFAULT_MESSAGE_BUFFER_BYTES: usize = 512 * 1024;
+pub const DEFAULT_MESSAGE_BUFFER_BYTES: usize = 256 * 1024;
 /// Default time to wait for the answer to a control request: 60 s.
 pub const DEFAULT_CONTROL_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default (and minimum, when taken from `CLAUDE_CODE_STREAM_CLOSE_TIMEOUT`) time to wait for the

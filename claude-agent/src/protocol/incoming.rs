@@ -66,6 +66,12 @@ pub(crate) struct ControlFailure {
 /// Decodes one stdout line. Fails only if the line is not JSON; every valid JSON line becomes
 /// something (unexpected shapes become [`Message::Unknown`]).
 pub(crate) fn parse_incoming(line: &str) -> Result<Incoming, serde_json::Error> {
+    parse_incoming_raw(&RawJson::new(line))
+}
+
+/// [`parse_incoming`] of a line already in a [`RawJson`]: messages share its text.
+pub(crate) fn parse_incoming_raw(raw: &RawJson) -> Result<Incoming, serde_json::Error> {
+    let line = raw.as_str();
     let peek = match Peek::of(line) {
         Ok(peek) => peek,
         Err(err) => return unroutable(line, err).map(Incoming::Message),
@@ -82,11 +88,10 @@ pub(crate) fn parse_incoming(line: &str) -> Result<Incoming, serde_json::Error> 
                 request_id: frame.request_id,
             })
         }
-        ty => return parse_message(line, ty, peek.subtype()).map(Incoming::Message),
+        ty => return parse_message(raw.clone(), ty, peek.subtype()).map(Incoming::Message),
     };
     routed.or_else(|err| {
-        fall_back(line, RawJson::new(line), peek.ty().unwrap_or(""), None, err)
-            .map(Incoming::Message)
+        fall_back(line, raw.clone(), peek.ty().unwrap_or(""), None, err).map(Incoming::Message)
     })
 }
 

@@ -78,7 +78,7 @@ pub use events::{
 pub use fast_mode::{FastModeDisabledReason, FastModeState};
 #[allow(unused_imports)]
 pub(crate) use incoming::{
-    ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming,
+    ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming, parse_incoming_raw,
 };
 pub use message::{Message, UnknownMessage};
 pub use message_content::{MessageContent, ToolResultContent};

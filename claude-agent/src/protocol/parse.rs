@@ -115,11 +115,11 @@ pub(crate) fn typed<T: DeserializeOwned + SetRaw>(
 
 /// Decodes a line whose routing keys were already read. Fails only if the line is not JSON.
 pub(crate) fn parse_message(
-    line: &str,
+    raw: RawJson,
     ty: Option<&str>,
     subtype: Option<&str>,
 ) -> serde_json::Result<Message> {
-    let raw = RawJson::new(line);
+    let line = &*raw.clone_text();
     let ty = ty.unwrap_or("");
     let decoded = match ty {
         "assistant" => typed(line, &raw).map(Message::Assistant),
@@ -227,7 +227,7 @@ impl Message {
     /// ```
     pub fn from_json(line: &str) -> crate::Result<Message> {
         let parsed = match Peek::of(line) {
-            Ok(peek) => parse_message(line, peek.ty(), peek.subtype()),
+            Ok(peek) => parse_message(RawJson::new(line), peek.ty(), peek.subtype()),
             Err(err) => unroutable(line, err),
         };
         parsed.map_err(|err| crate::Error::json_decode(line, err))

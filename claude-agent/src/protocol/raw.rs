@@ -22,17 +22,27 @@ use std::sync::Arc;
 /// assert_eq!(message.raw_json(), line);
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash)]
-pub struct RawJson(Option<Arc<str>>);
+pub struct RawJson(Option<Arc<String>>);
 
 impl RawJson {
     /// Copies `line` into a new shared buffer.
     pub(crate) fn new(line: &str) -> Self {
-        RawJson(Some(Arc::from(line)))
+        RawJson(Some(Arc::new(line.to_owned())))
+    }
+
+    /// Shares `line` itself (no copy of the text).
+    pub(crate) fn from_string(line: String) -> Self {
+        RawJson(Some(Arc::new(line)))
+    }
+
+    /// The shared text itself (a reference count, not a copy).
+    pub(crate) fn clone_text(&self) -> Arc<String> {
+        self.0.clone().unwrap_or_default()
     }
 
     /// The JSON text; empty when there is none.
     pub fn as_str(&self) -> &str {
-        self.0.as_deref().unwrap_or("")
+        self.0.as_deref().map_or("", String::as_str)
     }
 
     /// Whether there is no text (the value was not produced by the parser).

@@ -1,4 +1,5 @@
-//! The single writer of the CLI's stdin: every outgoing line goes through one task, in order.
+//! The single writer of the CLI's stdin: every outgoing line goes through one task, in order;
+//! lines queued together go out in one write.
 
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
@@ -32,20 +33,39 @@ impl Writer {
     pub(crate) fn spawn(mut stdin: Box<dyn AsyncWrite + Send + Unpin>) -> Writer {
         let (tx, mut rx) = mpsc::unbounded_channel();
         tokio::spawn(async move {
+            // Everything queued by the time the task runs goes out in one write.
+            let mut buf = Vec::with_capacity(8 * 1024);
+            let mut closing = false;
             while let Some(command) = rx.recv().await {
-                match command {
-                    Command::Line(mut line) => {
-                        line.push('\n');
-                        let written = async {
-                            stdin.write_all(line.as_bytes()).await?;
-                            stdin.flush().await
-                        };
-                        if let Err(err) = written.await {
-                            tracing::debug!("writing to the CLI's stdin failed: {err}");
+                let mut next = Some(command);
+                while let Some(command) = next.take() {
+                    match command {
+                        Command::Line(line) => {
+                            buf.extend_from_slice(line.as_bytes());
+                            buf.push(b'\n');
+                        }
+                        Command::Close => {
+                            closing = true;
                             break;
                         }
                     }
-                    Command::Close => break,
+                    next = rx.try_recv().ok();
+                }
+                if !buf.is_empty() {
+                    let written = async {
+                        stdin.write_all(&buf).await?;
+                        stdin.flush().await
+                    };
+                    if let Err(err) = written.await {
+                        tracing::debug!("writing to the CLI's stdin failed: {err}");
+                        break;
+                    }
+                    buf.clear();
+                    // A burst can leave a large buffer behind; keep the steady-state one small.
+                    buf.shrink_to(64 * 1024);
+                }
+                if closing {
+                    break;
                 }
             }
             rx.close();
