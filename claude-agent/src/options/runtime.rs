@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 
 use super::Opaque;
-use super::argv::Argv;
+use super::launch::argv::Argv;
 use crate::permissions::{ElicitationHandler, UserDialogHandler};
 use crate::transport::CliVersion;
 use crate::wire::wire_enum;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use super::{OptionsBuilder, PluginConfig, SettingSource};
+use crate::options::{OptionsBuilder, PluginConfig, SettingSource};
 
 impl OptionsBuilder {
     /// Resumes a session by id (`--resume=<id>`; newer CLIs also accept a session title).

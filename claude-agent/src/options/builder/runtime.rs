@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
-use super::{Delivery, Opaque, OptionsBuilder, QuestionPreviewFormat};
+use crate::options::{Delivery, Opaque, OptionsBuilder, QuestionPreviewFormat};
 use crate::permissions::{ElicitationHandler, UserDialogHandler};
 use std::sync::Arc;
 
