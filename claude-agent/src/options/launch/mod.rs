@@ -6,6 +6,7 @@
 //!   instead on newer CLIs);
 //! - `argv.rs`: the safe argument vector; `extra_args.rs`: `extra_arg` and its allowlist;
 //! - `env.rs`: the child's environment; `initialize.rs`: the `initialize` body;
+//! - `runtime.rs`: where newer CLIs' settings go (command line or `initialize`, by version);
 //! - `warnings.rs`: valid but suspicious combinations, reported through `tracing`.
 
 pub(super) mod argv;
@@ -13,6 +14,7 @@ mod env;
 mod extra_args;
 mod flags;
 mod initialize;
+mod runtime;
 mod settings;
 mod validate;
 mod warnings;

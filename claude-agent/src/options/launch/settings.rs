@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use serde_json::{Map, Value};
 
 use super::argv::{Argv, check_no_nul, path_str};
-use crate::options::{Options, PluginConfig, SettingSource, runtime};
+use super::runtime;
+use crate::options::{Options, PluginConfig, SettingSource};
 use crate::{Error, Result};
 
 impl Options {
