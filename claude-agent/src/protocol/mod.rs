@@ -39,7 +39,6 @@
 mod assistant;
 mod content;
 pub mod control;
-pub(crate) mod de;
 mod events;
 mod fast_mode;
 mod incoming;

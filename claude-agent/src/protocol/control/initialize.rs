@@ -6,9 +6,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::options::PermissionMode;
-use crate::protocol::de::{nullable, opt_count};
 use crate::protocol::{FastModeDisabledReason, FastModeState, SessionState};
 use crate::wire::wire_enum;
+use crate::wire::{nullable, opt_count};
 
 /// What the CLI answered to `initialize` (the TypeScript SDK's `SDKControlInitializeResponse`).
 ///
