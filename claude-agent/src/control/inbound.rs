@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
 use crate::hooks::{HookCallback, HookContext};
-use crate::mcp::SdkMcpServer;
+use crate::mcp::{SdkMcpServer, jsonrpc};
 use crate::permissions::{
     CanUseTool, ElicitationHandler, ElicitationResponse, PermissionContext, PermissionRequest,
     UserDialogHandler,
@@ -179,12 +179,8 @@ async fn handle(handlers: &Handlers, request: InboundRequest, token: Cancellatio
                 Some(server) => server
                     .handle(message)
                     .await
-                    .unwrap_or_else(|| json!({"jsonrpc": "2.0", "result": {}})),
-                None => json!({
-                    "jsonrpc": "2.0",
-                    "id": message.get("id").cloned().unwrap_or(Value::Null),
-                    "error": {"code": -32601, "message": format!("Server '{server_name}' not found")},
-                }),
+                    .unwrap_or_else(jsonrpc::empty_result),
+                None => jsonrpc::server_not_found(&server_name, &message),
             };
             Reply::Success(json!({ "mcp_response": response }))
         }
