@@ -39,6 +39,7 @@ mod client;
 mod connection;
 mod control;
 mod error;
+mod panic_payload;
 mod query;
 mod wire;
 

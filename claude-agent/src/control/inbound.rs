@@ -13,6 +13,7 @@ use tracing::Instrument;
 
 use crate::hooks::{HookCallback, HookContext};
 use crate::mcp::{SdkMcpServer, jsonrpc};
+use crate::panic_payload::panic_message;
 use crate::permissions::{
     CanUseTool, ElicitationHandler, ElicitationResponse, PermissionContext, PermissionRequest,
     UserDialogHandler,
@@ -88,7 +89,7 @@ impl Dispatcher {
             async move {
                 let work = AssertUnwindSafe(handle(&handlers, request, token.clone())).catch_unwind();
                 let reply = tokio::select! {
-                    reply = work => reply.unwrap_or_else(|panic| Reply::Error(format!("SDK callback panicked: {}", panic_text(&panic)))),
+                    reply = work => reply.unwrap_or_else(|panic| Reply::Error(format!("SDK callback panicked: {}", panic_message(panic.as_ref())))),
                     () = token.cancelled() => Reply::Cancelled,
                 };
                 let still_wanted = in_flight.lock().map(|mut m| m.remove(&request_id).is_some()).unwrap_or(true);
@@ -218,15 +219,5 @@ async fn handle(handlers: &Handlers, request: InboundRequest, token: Cancellatio
         InboundRequest::Other { subtype, .. } => {
             Reply::Error(format!("Unsupported control request subtype: {subtype}"))
         }
-    }
-}
-
-fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(text) = panic.downcast_ref::<&str>() {
-        (*text).to_owned()
-    } else if let Some(text) = panic.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "non-string panic payload".to_owned()
     }
 }
