@@ -12,7 +12,7 @@ mod writer;
 
 pub use discover::{CLI_PATH_ENV, find_cli};
 #[cfg(feature = "testing")]
-pub(crate) use discover::{is_executable, node_modules_bins};
+pub(crate) use discover::{Scope, find_cli_in};
 pub(crate) use lines::LineReader;
 pub(crate) use spawn::resolve_user;
 pub use spawn::{
