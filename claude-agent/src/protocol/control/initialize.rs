@@ -95,7 +95,6 @@ pub struct InitializeResponse {
 impl InitializeResponse {
     /// Decodes the CLI's answer without failing: fields that do not decode are left at their
     /// defaults (with a warning) and the whole answer is kept in [`raw`](Self::raw).
-    #[allow(dead_code)] // called by the session engine
     pub(crate) fn from_value(raw: Value) -> Self {
         match InitializeFields::deserialize(&raw) {
             Ok(fields) => Self::from_fields(fields, raw),
