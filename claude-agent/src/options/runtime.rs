@@ -38,7 +38,7 @@ pub enum Delivery {
     Argv,
     /// In the `initialize` request, with `--await-initialize` (CLIs since
     /// [`INITIALIZE_DELIVERY_SINCE`]; an older one is refused with
-    /// [`Error::InvalidOption`]).
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption)).
     Initialize,
 }
 

@@ -1,5 +1,5 @@
-//! The process and its pipes: finding and starting the CLI, framing its stdout ([`LineReader`])
-//! and its stdin ([`Writer`]), draining stderr, and the supervisor that reaps it and runs the
+//! The process and its pipes: finding and starting the CLI, framing its stdout (`LineReader`)
+//! and its stdin (`Writer`), draining stderr, and the supervisor that reaps it and runs the
 //! shutdown sequence.
 
 mod discover;

@@ -121,7 +121,7 @@ impl OptionsBuilder {
 
     /// Who answers permission prompts (`--permission-prompts`).
     ///
-    /// Needs a Claude Code CLI newer than 2.1.197.
+    /// Needs a newer CLI: see [compatibility](crate::compatibility).
     pub fn permission_prompts(mut self, prompts: PermissionPrompts) -> Self {
         self.options.permission_prompts = Some(prompts);
         self

@@ -86,11 +86,11 @@ impl OptionsBuilder {
 
     /// Passes a CLI flag the SDK has no option for: `extra_arg("replay-user-messages", None)`
     /// or `extra_arg("--system-prompt-snapshot", Some("off"))`. Only flags in
-    /// [`ALLOWED_EXTRA_FLAGS`](super::ALLOWED_EXTRA_FLAGS) are accepted; values are attached
+    /// [`ALLOWED_EXTRA_FLAGS`](crate::options::ALLOWED_EXTRA_FLAGS) are accepted; values are
+    /// attached
     /// as `--flag=value` and may not contain line breaks or NUL.
     ///
-    /// `--autocompact`, `--forward-subagent-text`, `--restricted` and `--system-prompt-snapshot`
-    /// need a Claude Code CLI newer than 2.1.197.
+    /// Some flags need a newer CLI: see [compatibility](crate::compatibility).
     pub fn extra_arg(mut self, flag: impl Into<String>, value: Option<&str>) -> Self {
         self.options
             .extra_args
