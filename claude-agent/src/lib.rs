@@ -40,7 +40,7 @@
 //! - [`transport`]: finding and starting the CLI process, its pipes, stdin writer and supervisor;
 //! - [`cli`]: provisioning the CLI (tested version, cache, install, auth status);
 //! - [`options`]: every setting (`options::builder`) and how it reaches the CLI
-//! (`options::launch`);
+//!   (`options::launch`);
 //! - `control`: the control protocol: pending SDK → CLI requests, CLI → SDK dispatch;
 //! - [`permissions`], [`hooks`], [`mcp`], [`tools`]: the callbacks the CLI calls back into;
 //! - `connection`: one running CLI wired to its tasks, shared by every handle of a session;
