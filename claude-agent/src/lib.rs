@@ -29,6 +29,27 @@
 //! println!("{answer}");
 //! # Ok(()) }
 //! ```
+//!
+//! # Module map
+//!
+//! From the wire up (private modules in plain text):
+//!
+//! - `wire`: forward-compatible decoding (unknown values keep their raw JSON or text);
+//! - [`protocol`]: the messages the CLI prints and the frames the SDK sends, as types;
+//! - [`builtin`]: typed inputs and outputs of the CLI's built-in tools;
+//! - [`transport`]: finding and starting the CLI process, its pipes, stdin writer and supervisor;
+//! - [`cli`]: provisioning the CLI (tested version, cache, install, auth status);
+//! - [`options`]: every setting (`options::builder`) and how it reaches the CLI
+//!   (`options::launch`);
+//! - `control`: the control protocol: pending SDK → CLI requests, CLI → SDK dispatch;
+//! - [`permissions`], [`hooks`], [`mcp`], [`tools`]: the callbacks the CLI calls back into;
+//! - `connection`: one running CLI wired to its tasks, shared by every handle of a session;
+//! - `query` ([`query()`], [`Query`]) and `client` ([`Client`], [`SessionHandle`]): the sessions
+//!   you run;
+//! - [`structured`], [`agents`]: typed answers and agents as types, on top of sessions;
+//! - [`sessions`]: past sessions on disk and session stores;
+//! - [`testing`] (feature `testing`): the offline test kit;
+//! - [`prelude`]: the common imports; [`compatibility`]: what differs between CLI versions.
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -39,6 +60,7 @@ mod client;
 mod connection;
 mod control;
 mod error;
+mod panic_payload;
 mod query;
 mod wire;
 
@@ -73,17 +95,10 @@ pub use query::{Prompt, Query, query};
 pub use structured::query_as;
 pub use tokio_util::sync::CancellationToken;
 
-/// The items most programs need: `use claude_agent::prelude::*;`.
-pub mod prelude {
-    pub use crate::agents::{Agent, MainAgent, agent};
-    pub use crate::hooks::{HookEvent, HookMatcher};
-    pub use crate::options::PermissionMode;
-    pub use crate::permissions::{PermissionRequest, PermissionResult};
-    pub use crate::protocol::{ContentBlock, Message, ResultMessage};
-    pub use crate::tools::{Json, ToolContext, ToolError, tool};
-    pub use crate::{Client, Error, Options, Result, SessionHandle, query, query_as};
-    pub use futures::StreamExt as _;
-}
+pub mod prelude;
+
+#[doc = include_str!("../docs/compatibility.md")]
+pub mod compatibility {}
 
 /// The README's examples, compiled as doctests so they cannot drift from the API.
 #[cfg(all(doctest, feature = "testing"))]

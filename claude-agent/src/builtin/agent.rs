@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::tool_input;
-use super::wire::{opt_u64, u64_or_zero};
+use crate::wire::{count, opt_count};
 
 /// Input of the `Agent` tool (formerly `Task`): start a subagent.
 ///
@@ -43,7 +43,10 @@ pub struct AgentInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub run_in_background: Option<bool>,
     /// Turn limit.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub max_turns: Option<u64>,
     /// The agent's name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,16 +84,22 @@ pub struct TextBlock {
 #[non_exhaustive]
 pub struct AgentUsage {
     /// Input tokens.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub input_tokens: u64,
     /// Output tokens.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub output_tokens: u64,
     /// Tokens written to the prompt cache.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cache_creation_input_tokens: Option<u64>,
     /// Tokens read from the prompt cache.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cache_read_input_tokens: Option<u64>,
     /// Other usage fields (`server_tool_use`, `service_tier`, `cache_creation`, ...).
     #[serde(flatten)]
@@ -127,13 +136,13 @@ pub enum AgentOutput {
         #[serde(default)]
         content: Vec<TextBlock>,
         /// How many tools it used.
-        #[serde(default, deserialize_with = "u64_or_zero")]
+        #[serde(default, deserialize_with = "count")]
         total_tool_use_count: u64,
         /// How long it ran.
-        #[serde(default, deserialize_with = "u64_or_zero")]
+        #[serde(default, deserialize_with = "count")]
         total_duration_ms: u64,
         /// Tokens it used.
-        #[serde(default, deserialize_with = "u64_or_zero")]
+        #[serde(default, deserialize_with = "count")]
         total_tokens: u64,
         /// Detailed usage.
         #[serde(default)]

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::files::{CellType, GrepOutputMode};
-use super::wire::u64_or_zero;
+use crate::wire::count;
 
 /// One hunk of a structured diff.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -12,16 +12,16 @@ use super::wire::u64_or_zero;
 #[non_exhaustive]
 pub struct PatchHunk {
     /// First line in the old file.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub old_start: u64,
     /// Lines in the old file.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub old_lines: u64,
     /// First line in the new file.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub new_start: u64,
     /// Lines in the new file.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub new_lines: u64,
     /// The hunk's lines, prefixed with ` `, `-` or `+`.
     pub lines: Vec<String>,
@@ -37,13 +37,13 @@ pub struct GitDiff {
     /// `modified` or `added`.
     pub status: String,
     /// Lines added.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub additions: u64,
     /// Lines removed.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub deletions: u64,
     /// Lines changed.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub changes: u64,
     /// The unified diff.
     pub patch: String,
@@ -169,11 +169,11 @@ pub enum ReadOutput {
 struct TextFile {
     file_path: String,
     content: String,
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     num_lines: u64,
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     start_line: u64,
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     total_lines: u64,
 }
 
@@ -253,7 +253,7 @@ pub struct GlobOutput {
     /// How long the search took.
     pub duration_ms: f64,
     /// How many files matched.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub num_files: u64,
     /// The matching paths, newest first.
     pub filenames: Vec<String>,
@@ -282,7 +282,7 @@ pub struct GrepOutput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<GrepOutputMode>,
     /// How many files matched.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub num_files: u64,
     /// The matching files.
     pub filenames: Vec<String>,

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::tool_input;
-use super::wire::opt_u64;
+use crate::wire::opt_count;
 use crate::wire::wire_enum;
 
 /// Input of the `Read` tool.
@@ -23,10 +23,16 @@ pub struct ReadInput {
     /// Absolute path of the file.
     pub file_path: String,
     /// First line to read.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub offset: Option<u64>,
     /// How many lines to read.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub limit: Option<u64>,
     /// Page range of a PDF, e.g. `"1-5"`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,32 +172,41 @@ pub struct GrepInput {
     /// `-B`: lines of context before.
     #[serde(
         rename = "-B",
-        deserialize_with = "opt_u64",
+        deserialize_with = "opt_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub before: Option<u64>,
     /// `-A`: lines of context after.
     #[serde(
         rename = "-A",
-        deserialize_with = "opt_u64",
+        deserialize_with = "opt_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub after: Option<u64>,
     /// `-C`: lines of context around.
     #[serde(
         rename = "-C",
-        deserialize_with = "opt_u64",
+        deserialize_with = "opt_count",
         skip_serializing_if = "Option::is_none"
     )]
     pub around: Option<u64>,
     /// Lines of context around (long spelling of `-C`).
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub context: Option<u64>,
     /// Keep only the first N results.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub head_limit: Option<u64>,
     /// Skip the first N results.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub offset: Option<u64>,
     /// Let patterns span lines.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -29,7 +29,10 @@ mod mcp;
 mod settings;
 mod shell;
 mod web;
-pub(crate) mod wire;
+/// The names `hooks/input` imports; the hooks modules move to [`crate::wire`] at merge.
+pub(crate) mod wire {
+    pub(crate) use crate::wire::{count as u64_or_zero, opt_count as opt_u64};
+}
 
 pub use agent::{AgentInput, AgentOutput, AgentUsage, TextBlock};
 pub use any::BuiltinToolInput;

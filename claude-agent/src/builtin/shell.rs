@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::tool_input;
-use super::wire::opt_u64;
+use crate::wire::opt_count;
 
 /// Input of the `Bash` tool.
 ///
@@ -27,7 +27,10 @@ pub struct BashInput {
     /// The command line.
     pub command: String,
     /// Timeout in milliseconds.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timeout: Option<u64>,
     /// What the command does, in a few words.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,7 +117,10 @@ pub struct BashOutput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub persisted_output_path: Option<String>,
     /// The size of the persisted output in bytes.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub persisted_output_size: Option<u64>,
     /// Fields this SDK version does not know.
     #[serde(flatten)]
@@ -140,7 +146,10 @@ pub struct TaskOutputInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block: Option<bool>,
     /// How long to wait, in milliseconds.
-    #[serde(deserialize_with = "opt_u64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timeout: Option<u64>,
     /// Fields this SDK version does not know.
     #[serde(flatten)]

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::tool_input;
-use super::wire::u64_or_zero;
+use crate::wire::count;
 
 /// Input of the `WebFetch` tool.
 ///
@@ -45,10 +45,10 @@ tool_input!(WebFetchInput, "WebFetch");
 #[non_exhaustive]
 pub struct WebFetchOutput {
     /// Size of the page.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub bytes: u64,
     /// HTTP status code.
-    #[serde(deserialize_with = "u64_or_zero")]
+    #[serde(deserialize_with = "count")]
     pub code: u64,
     /// HTTP status text.
     pub code_text: String,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::TESTED_VERSION;
 use super::install::Installer;
-use crate::transport::{CLI_PATH_ENV, find_cli};
+use crate::transport::{CLI_PATH_ENV, Scope, find_cli, find_cli_in};
 use crate::{Error, Result};
 
 /// Finds the executable a session runs.
@@ -33,6 +33,31 @@ pub(crate) async fn resolve(
     .await
 }
 
+/// Finds a CLI without installing one: an explicit path or `CLAUDE_AGENT_CLI_PATH` as given,
+/// else the search of `scope`, else the cached [`TESTED_VERSION`].
+pub(crate) fn locate(explicit: Option<&Path>, cwd: Option<&Path>, scope: Scope) -> Result<PathBuf> {
+    let env_set = std::env::var_os(CLI_PATH_ENV).is_some_and(|v| !v.is_empty());
+    let found = find_cli_in(explicit, cwd, scope);
+    if explicit.is_some() || env_set {
+        return found;
+    }
+    match found {
+        Err(Error::CliNotFound { searched }) => {
+            cached_or_not_found(searched, &Installer::new(TESTED_VERSION))
+        }
+        other => other,
+    }
+}
+
+/// The cached CLI, else [`Error::CliNotFound`] listing `searched` and the cache path.
+fn cached_or_not_found(mut searched: Vec<PathBuf>, installer: &Installer) -> Result<PathBuf> {
+    if let Some(cached) = installer.cached() {
+        return Ok(cached);
+    }
+    searched.extend(installer.cli_path().ok());
+    Err(Error::CliNotFound { searched })
+}
+
 /// What to run, given what the search `found`.
 async fn decide(
     found: Result<PathBuf>,
@@ -50,16 +75,10 @@ async fn decide(
             }
             Err(other) => Err(other),
         },
-        Err(Error::CliNotFound { mut searched }) => {
-            if let Some(cached) = installer.cached() {
-                return Ok(cached);
-            }
-            if install {
-                return installer.install().await;
-            }
-            searched.extend(installer.cli_path().ok());
-            Err(Error::CliNotFound { searched })
-        }
+        Err(Error::CliNotFound { searched }) => match cached_or_not_found(searched, installer) {
+            Err(Error::CliNotFound { .. }) if install => installer.install().await,
+            other => other,
+        },
         Err(other) => Err(other),
     }
 }

@@ -189,16 +189,16 @@ impl SessionHandle {
 
     /// Aborts the running turn: it ends with an `error_during_execution` result and the
     /// session stays usable; prompts queued behind it still run (listed in the receipt's
-    /// [`still_queued`](InterruptReceipt::still_queued) on CLIs newer than 2.1.197). A no-op
-    /// while idle.
+    /// [`still_queued`](InterruptReceipt::still_queued) on newer CLIs: see
+    /// [compatibility](crate::compatibility)). A no-op while idle.
     pub async fn interrupt(&self) -> Result<InterruptReceipt> {
         self.interrupt_with(false).await
     }
 
     /// Aborts the running turn and cancels every prompt queued behind it (a "stop everything"
     /// button). The receipt lists the cancelled prompts. CLIs without the
-    /// `interrupt_cancel_queued_v1` capability (2.1.197) treat this as a plain
-    /// [`interrupt`](Self::interrupt).
+    /// `interrupt_cancel_queued_v1` capability treat this as a plain
+    /// [`interrupt`](Self::interrupt) (see [compatibility](crate::compatibility)).
     pub async fn interrupt_and_cancel_queued(&self) -> Result<InterruptReceipt> {
         self.interrupt_with(true).await
     }
@@ -246,9 +246,8 @@ impl SessionHandle {
     /// Restores files to their state at `user_message_id` (needs the `enable_file_checkpointing`
     /// option); `dry_run` only reports what would change.
     ///
-    /// A rewind the CLI cannot do is an [`Error::Control`] on every CLI version (2.1.197 answers
-    /// with an error, 2.1.330 with `canRewind: false` and an `error` text); a dry run reports it
-    /// in the result instead.
+    /// A rewind the CLI cannot do is an [`Error::Control`] on every CLI version; a dry run
+    /// reports it in the result instead.
     pub async fn rewind_files(
         &self,
         user_message_id: &str,
@@ -302,7 +301,8 @@ impl SessionHandle {
         self.request_as(ControlRequest::ReloadSkills).await
     }
 
-    /// Reloads output styles from disk (CLIs newer than 2.1.197).
+    /// Reloads output styles from disk (needs a newer CLI: see
+    /// [compatibility](crate::compatibility)).
     pub async fn reload_output_styles(&self) -> Result<ReloadOutputStylesResult> {
         self.request_as(ControlRequest::ReloadOutputStyles).await
     }
@@ -316,7 +316,9 @@ impl SessionHandle {
             .map(drop)
     }
 
-    /// Writes `settings` into a settings file (CLIs newer than 2.1.197). The CLI accepts only
+    /// Writes `settings` into a settings file (needs a newer CLI: see
+    /// [compatibility](crate::compatibility)).
+    /// The CLI accepts only
     /// string values of `outputStyle` for [`SettingsFile::Local`] and `effortLevel` for
     /// [`SettingsFile::User`], and only when that source is among the session's
     /// [`setting_sources`](crate::OptionsBuilder::setting_sources); anything else is an

@@ -25,7 +25,8 @@ impl SessionHandle {
     /// The status of every MCP server: connection status, `serverInfo`, and each tool's name
     /// and annotations (e.g. `{"readOnly": true}` for a `#[tool(read_only)]`).
     ///
-    /// CLI 2.1.197 reports no servers before the first user message; ask after a turn.
+    /// Some CLIs report no servers before the first user message; ask after a turn (see
+    /// [compatibility](crate::compatibility)).
     pub async fn mcp_server_status(&self) -> Result<Vec<McpServerStatus>> {
         let raw = self.request(ControlRequest::McpStatus).await?;
         decode(
@@ -39,7 +40,8 @@ impl SessionHandle {
     /// Reconnects an MCP server.
     ///
     /// In-process servers (`#[tool]` servers, `McpServerConfig::Sdk`) cannot be reconnected:
-    /// every CLI version answers with an [`Error::Control`] (`SDK servers should be handled in
+    /// every CLI version answers with an [`Error::Control`](crate::Error::Control) (`SDK servers
+    /// should be handled in
     /// print.ts`); they never disconnect in the first place.
     pub async fn reconnect_mcp_server(&self, name: &str) -> Result<()> {
         let server_name = name.to_owned();
@@ -50,10 +52,9 @@ impl SessionHandle {
 
     /// Enables or disables an MCP server.
     ///
-    /// For in-process servers: disabling empties the server's tool list on every CLI version
-    /// (2.1.330 reports the status `disabled`, 2.1.197 keeps `connected`). Enabling again works
-    /// on 2.1.330 (the CLI runs a new MCP handshake with this client); 2.1.197 refuses it with an
-    /// [`Error::Control`].
+    /// For in-process servers: disabling empties the server's tool list on every CLI version;
+    /// enabling again needs a newer CLI (an older one answers with an
+    /// [`Error::Control`](crate::Error::Control)): see [compatibility](crate::compatibility).
     pub async fn toggle_mcp_server(&self, name: &str, enabled: bool) -> Result<()> {
         let server_name = name.to_owned();
         self.request(ControlRequest::McpToggle {
@@ -98,8 +99,8 @@ impl SessionHandle {
         decode("mcp_set_servers", raw)
     }
 
-    /// Reads a resource of an MCP server (CLIs newer than 2.1.197; 2.1.330 serves only `ui://`
-    /// resources this way).
+    /// Reads a resource of an MCP server (needs a newer CLI, which serves only `ui://` resources
+    /// this way: see [compatibility](crate::compatibility)).
     pub async fn read_mcp_resource(&self, server: &str, uri: &str) -> Result<McpResource> {
         self.request_as(ControlRequest::McpReadResource {
             server_name: server.to_owned(),

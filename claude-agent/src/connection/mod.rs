@@ -20,7 +20,7 @@ use tracing::Instrument;
 use crate::control::{Dispatcher, Handlers, Pending};
 use crate::options::{LaunchPlan, Options};
 use crate::protocol::{ControlRequest, InitializeResponse, Message};
-use crate::transport::{self, LocalSpawner, SpawnCommand, Spawner, StderrTail, Writer};
+use crate::transport::{self, LocalSpawner, Spawner, StderrTail, Writer};
 use crate::{Error, Result};
 
 pub(crate) use shared::Shared;
@@ -60,7 +60,7 @@ impl Connection {
     ) -> Result<Connection> {
         let mut plan: LaunchPlan = options.launch_plan()?;
         options.warn_about_options();
-        if let Some(cwd) = &plan.cwd
+        if let Some(cwd) = &plan.process.cwd
             && !cwd.is_dir()
         {
             return Err(Error::invalid_option(
@@ -77,9 +77,9 @@ impl Connection {
             None => {
                 crate::cli::resolve(
                     options.cli_path(),
-                    plan.cwd.as_deref(),
+                    plan.process.cwd.as_deref(),
                     options.install_cli(),
-                    &plan.env,
+                    &plan.process.env,
                 )
                 .await?
             }
@@ -93,10 +93,10 @@ impl Connection {
             if options.plan_depends_on_version() {
                 // Newer CLIs read MCP servers, plugins and managed settings from `initialize`,
                 // so the arguments depend on the version.
-                let version = transport::probe::probe(&program, &plan.env).await?;
+                let version = transport::probe::probe(&program, &plan.process.env).await?;
                 plan = options.launch_plan_for(Some(&version))?;
             } else if transport::probe::cached(&program).is_none() {
-                let (program, env) = (program.clone(), plan.env.clone());
+                let (program, env) = (program.clone(), plan.process.env.clone());
                 version_probe = Some(tokio::spawn(async move {
                     transport::probe::probe(&program, &env).await
                 }));
@@ -106,30 +106,14 @@ impl Connection {
             mirror::restore_for_resume(
                 store.as_ref(),
                 session_id,
-                &plan.env,
-                plan.cwd.as_deref(),
+                &plan.process.env,
+                plan.process.cwd.as_deref(),
                 plan.store_project.as_deref(),
                 plan.store_load_timeout,
             )
             .await?;
         }
-        let user = plan
-            .user
-            .as_deref()
-            .map(transport::resolve_user)
-            .transpose()?;
-        let command = SpawnCommand {
-            program: program.clone(),
-            args: plan.args.iter().map(Into::into).collect(),
-            clear_env: plan.clear_env,
-            env: plan
-                .env
-                .iter()
-                .map(|(k, v)| (k.into(), v.as_ref().map(Into::into)))
-                .collect(),
-            cwd: plan.cwd.clone(),
-            user,
-        };
+        let command = plan.process.command(program.clone())?;
         let spawner: Arc<dyn Spawner> = custom.unwrap_or_else(|| Arc::new(LocalSpawner));
         let spawned = spawner.spawn(command).map_err(|source| Error::Spawn {
             path: program.clone(),

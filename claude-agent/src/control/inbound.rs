@@ -12,7 +12,8 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
 use crate::hooks::{HookCallback, HookContext};
-use crate::mcp::SdkMcpServer;
+use crate::mcp::{SdkMcpServer, jsonrpc};
+use crate::panic_payload::panic_message;
 use crate::permissions::{
     CanUseTool, ElicitationHandler, ElicitationResponse, PermissionContext, PermissionRequest,
     UserDialogHandler,
@@ -88,7 +89,7 @@ impl Dispatcher {
             async move {
                 let work = AssertUnwindSafe(handle(&handlers, request, token.clone())).catch_unwind();
                 let reply = tokio::select! {
-                    reply = work => reply.unwrap_or_else(|panic| Reply::Error(format!("SDK callback panicked: {}", panic_text(&panic)))),
+                    reply = work => reply.unwrap_or_else(|panic| Reply::Error(format!("SDK callback panicked: {}", panic_message(panic.as_ref())))),
                     () = token.cancelled() => Reply::Cancelled,
                 };
                 let still_wanted = in_flight.lock().map(|mut m| m.remove(&request_id).is_some()).unwrap_or(true);
@@ -179,12 +180,8 @@ async fn handle(handlers: &Handlers, request: InboundRequest, token: Cancellatio
                 Some(server) => server
                     .handle(message)
                     .await
-                    .unwrap_or_else(|| json!({"jsonrpc": "2.0", "result": {}})),
-                None => json!({
-                    "jsonrpc": "2.0",
-                    "id": message.get("id").cloned().unwrap_or(Value::Null),
-                    "error": {"code": -32601, "message": format!("Server '{server_name}' not found")},
-                }),
+                    .unwrap_or_else(jsonrpc::empty_result),
+                None => jsonrpc::server_not_found(&server_name, &message),
             };
             Reply::Success(json!({ "mcp_response": response }))
         }
@@ -222,15 +219,5 @@ async fn handle(handlers: &Handlers, request: InboundRequest, token: Cancellatio
         InboundRequest::Other { subtype, .. } => {
             Reply::Error(format!("Unsupported control request subtype: {subtype}"))
         }
-    }
-}
-
-fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(text) = panic.downcast_ref::<&str>() {
-        (*text).to_owned()
-    } else if let Some(text) = panic.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "non-string panic payload".to_owned()
     }
 }

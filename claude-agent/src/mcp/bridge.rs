@@ -28,15 +28,9 @@ use rmcp::model::{ClientJsonRpcMessage, ServerJsonRpcMessage};
 use serde_json::{Value, json};
 
 use super::SdkMcpServer;
-
-/// JSON-RPC: the request was cancelled (MCP / LSP convention).
-const REQUEST_CANCELLED: i64 = -32800;
-/// JSON-RPC: not a valid request object.
-const INVALID_REQUEST: i64 = -32600;
-/// JSON-RPC: internal error.
-const INTERNAL_ERROR: i64 = -32603;
-/// JSON-RPC: method not found.
-const METHOD_NOT_FOUND: i64 = -32601;
+use super::jsonrpc::{
+    INTERNAL_ERROR, INVALID_REQUEST, METHOD_NOT_FOUND, REQUEST_CANCELLED, error_response,
+};
 
 type ServeFn = dyn Fn(
         UnboundedSender<ServerJsonRpcMessage>,
@@ -191,10 +185,6 @@ impl fmt::Debug for SdkBridge {
 
 fn is_request(message: &Value) -> bool {
     message.get("method").is_some() && message.get("id").is_some()
-}
-
-fn error_response(id: Value, code: i64, message: &str) -> Value {
-    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
 }
 
 impl Inner {

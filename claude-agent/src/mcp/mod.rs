@@ -16,6 +16,7 @@ use crate::tools::ToolServer;
 
 mod bridge;
 mod handler;
+pub(crate) mod jsonrpc;
 mod stdio;
 
 pub use bridge::SdkBridge;

@@ -101,14 +101,15 @@ wire_enum! {
         Summarized = "summarized",
         /// No thinking text.
         Omitted = "omitted",
-        /// Highlights of the thinking (CLIs newer than 2.1.197; 2.1.197 refuses the value at
-        /// start-up with `--thinking-display`).
+        /// Highlights of the thinking (needs a newer CLI: see
+        /// [compatibility](crate::compatibility)).
         Highlights = "highlights",
     }
 }
 
 wire_enum! {
-    /// Who answers permission prompts in print/SDK mode (`--permission-prompts`; needs a Claude Code CLI newer than 2.1.197).
+    /// Who answers permission prompts in print/SDK mode (`--permission-prompts`; needs a newer
+    /// CLI: see [compatibility](crate::compatibility)).
     ///
     /// # Examples
     ///

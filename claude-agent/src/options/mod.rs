@@ -44,29 +44,18 @@
 //! # Ok::<(), claude_agent::Error>(())
 //! ```
 
+// Value types.
 mod agents;
-mod argv;
-mod builder;
-mod builder_agents;
-mod builder_auth;
-mod builder_cli;
-mod builder_process;
-mod builder_registered;
-mod builder_runtime;
-mod builder_session;
-mod builder_sessions_store;
-mod builder_tools;
 mod config;
 mod credentials;
 mod enums;
-mod env;
-mod extra_args;
-mod initialize;
-mod launch;
 mod registered;
 mod runtime;
 mod sandbox;
-mod warnings;
+// The user's side: every setter of `OptionsBuilder`.
+mod builder;
+// The CLI's side: validation, flags, environment, `initialize`.
+mod launch;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -83,7 +72,7 @@ pub use credentials::{Bedrock, Credentials, Foundry, Secret, Vertex};
 pub use enums::{
     AgentMemory, Effort, PermissionMode, PermissionPrompts, SettingSource, ThinkingDisplay,
 };
-pub use extra_args::ALLOWED_EXTRA_FLAGS;
+pub use launch::ALLOWED_EXTRA_FLAGS;
 pub(crate) use launch::LaunchPlan;
 pub use runtime::{Delivery, INITIALIZE_DELIVERY_SINCE, QuestionPreviewFormat};
 pub use sandbox::{SandboxFilesystemConfig, SandboxNetworkConfig, SandboxSettings};
@@ -291,7 +280,7 @@ impl Options {
     /// # Ok::<(), claude_agent::Error>(())
     /// ```
     pub fn cli_args(&self) -> crate::Result<Vec<String>> {
-        Ok(self.launch_plan()?.args)
+        Ok(self.launch_plan()?.process.args)
     }
 
     /// The configured CLI executable, if any.

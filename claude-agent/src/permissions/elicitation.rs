@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::PermissionContext;
-use crate::protocol::de::nullable;
+use crate::wire::nullable;
 use crate::wire::wire_enum;
 
 wire_enum! {

@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::RawJson;
 use super::content::{ContentBlock, ToolUseBlock};
-use super::de::nullable;
 use super::raw::impl_raw;
 use super::usage::Usage;
+use crate::wire::nullable;
 use crate::wire::wire_enum;
 
 /// `{"type":"assistant"}`: a model response.

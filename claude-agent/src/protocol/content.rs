@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::de::nullable;
 use super::message_content::{MessageContent, ToolResultContent};
+use crate::wire::nullable;
 
 /// One block of message content.
 ///

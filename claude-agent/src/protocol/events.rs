@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::RawJson;
-use super::de::{nullable, number, opt_number};
 use super::raw::impl_raw;
 use crate::wire::wire_enum;
+use crate::wire::{nullable, number, opt_number};
 
 /// `{"type":"stream_event"}`: a raw Messages API streaming event (with
 /// `--include-partial-messages`): `message_start`, `content_block_start`, `content_block_delta`,

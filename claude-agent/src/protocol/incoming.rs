@@ -4,9 +4,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::RawJson;
-use super::de::id;
 use super::message::Message;
 use super::parse::{Peek, fall_back, parse_message, unroutable};
+use crate::wire::id;
 
 /// One decoded stdout line.
 #[allow(clippy::large_enum_variant)] // see `Message`

@@ -40,7 +40,6 @@ mod assistant;
 mod content;
 mod content_de;
 pub mod control;
-pub(crate) mod de;
 mod events;
 mod fast_mode;
 mod incoming;
@@ -74,16 +73,11 @@ pub use events::{
     RateLimitEvent, RateLimitInfo, RateLimitStatus, StreamEvent, ToolProgress, ToolUseSummary,
     TranscriptMirror,
 };
-// Crate-internal API of the session engine; some items are only used once it is merged.
 pub use fast_mode::{FastModeDisabledReason, FastModeState};
-#[allow(unused_imports)]
-pub(crate) use incoming::{
-    ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming, parse_incoming_raw,
-};
+pub(crate) use incoming::{ControlFailure, InboundRequest, Incoming, parse_incoming, parse_incoming_raw};
 pub use message::{Message, UnknownMessage};
 pub use message_content::{MessageContent, ToolResultContent};
 pub use outgoing::{Priority, UserInput};
-#[allow(unused_imports)]
 pub(crate) use outgoing::{
     control_cancel_line, control_error_line, control_request_line, control_success_line,
 };

@@ -97,7 +97,7 @@ impl UserInput {
     }
 
     /// `true` delivers the text verbatim: no `@path` expansion, no slash-command dispatch
-    /// (CLI 2.1.248+; older CLIs ignore it).
+    /// (older CLIs ignore it: see [compatibility](crate::compatibility)).
     pub fn client_composed(mut self, verbatim: bool) -> Self {
         self.client_composed = Some(verbatim);
         self

@@ -6,11 +6,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::RawJson;
-use super::de::{count, nullable, number, opt_count};
 use super::fast_mode::{FastModeDisabledReason, FastModeState};
 use super::raw::impl_raw;
 use super::usage::{ModelUsage, Usage};
 use crate::wire::wire_enum;
+use crate::wire::{count, nullable, number, opt_count};
 
 /// `{"type":"result"}`: the end of a turn, with its outcome, cost and usage.
 ///

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::de::{count, number, opt_count};
+use crate::wire::{count, number, opt_count};
 
 /// Token usage of one API response (`assistant`) or one turn (`result`), in the API's snake_case
 /// shape. Fields not modelled here (`cache_creation`, `iterations`, …) are in the message's raw

@@ -5,9 +5,9 @@ use serde_json::Value;
 
 use super::RawJson;
 use super::content::{ContentBlock, ToolResultBlock};
-use super::de::nullable;
 use super::message_content::MessageContent;
 use super::raw::impl_raw;
+use crate::wire::nullable;
 
 /// `{"type":"user"}` on stdout.
 ///

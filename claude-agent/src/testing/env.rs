@@ -8,7 +8,7 @@ use super::server::ModelServer;
 /// Environment variable naming the CLI the tests run (checked first by [`cli_path`]).
 pub const TEST_CLI_ENV: &str = "CLAUDE_AGENT_TEST_CLI";
 /// Environment variable naming the CLI the crate runs (checked second by [`cli_path`]).
-pub const CLI_PATH_ENV: &str = "CLAUDE_AGENT_CLI_PATH";
+pub use crate::transport::CLI_PATH_ENV;
 /// The API key [`TestEnv`] gives the CLI; the scripted server accepts any key.
 pub const OFFLINE_API_KEY: &str = "sk-test-offline";
 
@@ -177,7 +177,14 @@ impl TestEnv {
 /// current directory, else the SDK's cached copy of
 /// [`cli::TESTED_VERSION`](crate::cli::TESTED_VERSION) (see [`cli`](crate::cli)). Unlike a
 /// session's search, `PATH` is not used, so tests do not pick up whatever CLI happens to be
-/// installed globally. The error says how to install it.
+/// installed globally.
+///
+/// # Errors
+///
+/// [`Error::CliNotFound`](crate::Error::CliNotFound) listing every path checked. Install the
+/// tested CLI with `scripts/install-cli.sh` in this repository, or
+/// `claude_agent::cli::ensure(claude_agent::cli::TESTED_VERSION)` (npm needed), or set
+/// `CLAUDE_AGENT_TEST_CLI=/path/to/claude`.
 ///
 /// # Examples
 ///
@@ -185,38 +192,11 @@ impl TestEnv {
 /// let cli = claude_agent::testing::cli_path().expect("the Claude Code CLI for tests");
 /// # let _ = cli;
 /// ```
-pub fn cli_path() -> Result<PathBuf, String> {
-    for var in [TEST_CLI_ENV, CLI_PATH_ENV] {
-        if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
-            let path = PathBuf::from(value);
-            return if path.is_file() {
-                Ok(path)
-            } else {
-                Err(format!(
-                    "{var} is set to {}, which is not a file",
-                    path.display()
-                ))
-            };
-        }
-    }
-    let start =
-        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let cached = || crate::cli::Installer::new(crate::cli::TESTED_VERSION).cached();
-    find_in_node_modules(&start).or_else(cached).ok_or_else(|| {
-        format!(
-            "the Claude Code CLI was not found: no node_modules/.bin/claude in {} or any parent \
-             directory, none in the SDK's cache, and neither {TEST_CLI_ENV} nor {CLI_PATH_ENV} is \
-             set. Install it with `scripts/install-cli.sh` in this repository, or \
-             `claude_agent::cli::ensure(claude_agent::cli::TESTED_VERSION)` (npm needed), or set \
-             {TEST_CLI_ENV}=/path/to/claude",
-            start.display()
-        )
-    })
-}
-
-/// The first executable `node_modules/.bin/claude` in `start` or one of its ancestors.
-fn find_in_node_modules(start: &Path) -> Option<PathBuf> {
-    crate::transport::node_modules_bins(start).find(|p| crate::transport::is_executable(p))
+pub fn cli_path() -> crate::Result<PathBuf> {
+    let explicit = std::env::var_os(TEST_CLI_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    crate::cli::locate(explicit.as_deref(), None, crate::transport::Scope::Project)
 }
 
 #[cfg(test)]
@@ -297,26 +277,5 @@ mod tests {
             files,
             vec![project.join("a.jsonl"), project.join("b.jsonl")]
         );
-    }
-
-    #[test]
-    fn node_modules_lookup_walks_up() {
-        let root = tempfile::tempdir().unwrap();
-        let bin = root.path().join("node_modules").join(".bin");
-        std::fs::create_dir_all(&bin).unwrap();
-        std::fs::write(bin.join("claude"), "#!/bin/sh\n").unwrap();
-        let deep = root.path().join("a").join("b");
-        std::fs::create_dir_all(&deep).unwrap();
-        // Not executable: not a CLI.
-        assert_eq!(find_in_node_modules(&deep), None);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::Permissions::from_mode(0o755);
-            std::fs::set_permissions(bin.join("claude"), mode).unwrap();
-            assert_eq!(find_in_node_modules(&deep), Some(bin.join("claude")));
-        }
-        let elsewhere = tempfile::tempdir().unwrap();
-        assert_eq!(find_in_node_modules(elsewhere.path()), None);
     }
 }

@@ -21,7 +21,7 @@ impl TestEnv {
     /// assert_eq!(answer, "Hi!");
     /// # Ok(()) }
     /// ```
-    pub fn options(&self) -> Result<OptionsBuilder, String> {
+    pub fn options(&self) -> crate::Result<OptionsBuilder> {
         self.apply(crate::Options::builder())
     }
 
@@ -40,7 +40,7 @@ impl TestEnv {
     /// let options = env.apply(Options::builder().model("haiku"))?.build();
     /// # let _ = options; Ok(()) }
     /// ```
-    pub fn apply(&self, builder: OptionsBuilder) -> Result<OptionsBuilder, String> {
+    pub fn apply(&self, builder: OptionsBuilder) -> crate::Result<OptionsBuilder> {
         let mut builder = builder.cli_path(cli_path()?).cwd(self.cwd());
         for (key, value) in self.env_vars() {
             builder = builder.env(key, value);

@@ -1,6 +1,5 @@
 //! Running one tool call: time limit, panic isolation, tracing span.
 
-use std::any::Any;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,6 +10,7 @@ use tracing::Instrument;
 
 use super::server::ToolEntry;
 use super::{ToolContext, ToolResult};
+use crate::panic_payload::panic_message;
 
 /// Runs `entry` once. A panic or an elapsed `timeout` becomes an `isError` result; on timeout the
 /// call's cancellation token is cancelled before its future is dropped.
@@ -48,14 +48,4 @@ pub(crate) async fn run(
         tracing::error!(parent: &span, panic = %message, "tool panicked");
         ToolResult::error(format!("tool `{}` panicked: {message}", entry.name))
     })
-}
-
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&str>() {
-        (*text).to_owned()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "(non-string panic payload)".to_owned()
-    }
 }

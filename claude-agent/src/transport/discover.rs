@@ -32,6 +32,26 @@ const EXE: &str = if cfg!(windows) {
 /// assert!(err.to_string().contains("npm install -g @anthropic-ai/claude-code"));
 /// ```
 pub fn find_cli(explicit: Option<&Path>, cwd: Option<&Path>) -> Result<PathBuf> {
+    find_cli_in(explicit, cwd, Scope::Everywhere)
+}
+
+/// Where [`find_cli_in`] looks when neither an explicit path nor `CLAUDE_AGENT_CLI_PATH` is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// `PATH`, the usual install places, then `node_modules/.bin` up from the directory: what a
+    /// session runs.
+    Everywhere,
+    /// Only `node_modules/.bin` up from the directory: what tests run, so they never pick up
+    /// whatever CLI happens to be installed globally.
+    Project,
+}
+
+/// [`find_cli`] with a choice of [`Scope`].
+pub(crate) fn find_cli_in(
+    explicit: Option<&Path>,
+    cwd: Option<&Path>,
+    scope: Scope,
+) -> Result<PathBuf> {
     if let Some(path) = explicit {
         return checked(path.to_path_buf());
     }
@@ -39,7 +59,7 @@ pub fn find_cli(explicit: Option<&Path>, cwd: Option<&Path>) -> Result<PathBuf> 
         return checked(PathBuf::from(path));
     }
     let mut searched = Vec::new();
-    for candidate in candidates(cwd) {
+    for candidate in candidates(cwd, scope) {
         if is_executable(&candidate) {
             return Ok(candidate);
         }
@@ -58,7 +78,15 @@ fn checked(path: PathBuf) -> Result<PathBuf> {
     }
 }
 
-fn candidates(cwd: Option<&Path>) -> Vec<PathBuf> {
+fn candidates(cwd: Option<&Path>, scope: Scope) -> Vec<PathBuf> {
+    let start = cwd
+        .map(Path::to_path_buf)
+        .or_else(|| env::current_dir().ok());
+    if scope == Scope::Project {
+        return start
+            .map(|s| node_modules_bins(&s).collect())
+            .unwrap_or_default();
+    }
     let mut out: Vec<PathBuf> = env::var_os("PATH")
         .map(|paths| {
             env::split_paths(&paths)
@@ -85,9 +113,6 @@ fn candidates(cwd: Option<&Path>) -> Vec<PathBuf> {
         }
     }
     out.push(PathBuf::from("/usr/local/bin").join(EXE));
-    let start = cwd
-        .map(Path::to_path_buf)
-        .or_else(|| env::current_dir().ok());
     if let Some(start) = start {
         out.extend(node_modules_bins(&start));
     }
@@ -152,8 +177,20 @@ mod tests {
         }
         let nested = dir.path().join("a/b");
         std::fs::create_dir_all(&nested).unwrap();
-        let found = candidates(Some(&nested));
+        let found = candidates(Some(&nested), Scope::Everywhere);
         assert!(found.contains(&exe), "{found:?}");
+        // The project scope looks nowhere else, nearest directory first.
+        let project = candidates(Some(&nested), Scope::Project);
+        assert_eq!(
+            project.first(),
+            Some(&nested.join("node_modules/.bin").join(EXE))
+        );
+        assert!(project.contains(&exe), "{project:?}");
+        assert!(
+            project
+                .iter()
+                .all(|p| p.ends_with(Path::new("node_modules/.bin").join(EXE)))
+        );
         // A non-executable file is not accepted.
         let plain = dir.path().join("plain");
         std::fs::write(&plain, "").unwrap();

@@ -1,5 +1,5 @@
-//! The process and its pipes: finding and starting the CLI, framing its stdout ([`LineReader`])
-//! and its stdin ([`Writer`]), draining stderr, and the supervisor that reaps it and runs the
+//! The process and its pipes: finding and starting the CLI, framing its stdout (`LineReader`)
+//! and its stdin (`Writer`), draining stderr, and the supervisor that reaps it and runs the
 //! shutdown sequence.
 
 mod discover;
@@ -13,7 +13,7 @@ mod writer;
 
 pub use discover::{CLI_PATH_ENV, find_cli};
 #[cfg(feature = "testing")]
-pub(crate) use discover::{is_executable, node_modules_bins};
+pub(crate) use discover::{Scope, find_cli_in};
 pub(crate) use lines::LineReader;
 pub(crate) use spawn::resolve_user;
 pub use spawn::{

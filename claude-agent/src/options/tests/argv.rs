@@ -31,7 +31,8 @@ fn skills_allow_the_skill_tool_and_load_user_and_project_settings() {
     assert!(args.windows(2).any(|w| w == ["--allowedTools", "Skill"]));
     let p = plan(b().allowed_tools(["Read"]).skills(Skills::list(["pdf"])));
     assert!(
-        p.args
+        p.process
+            .args
             .windows(2)
             .any(|w| w == ["--allowedTools", "Read,Skill(pdf)"])
     );

@@ -11,9 +11,9 @@ use super::*;
 #[test]
 fn defaults_are_stream_json_no_settings_and_minimal_prompt() {
     let plan = plan(b());
-    assert_eq!(plan.args, BASE);
-    assert!(!plan.clear_env);
-    assert_eq!(plan.cwd, None);
+    assert_eq!(plan.process.args, BASE);
+    assert!(!plan.process.clear_env);
+    assert_eq!(plan.process.cwd, None);
     assert_eq!(
         Value::Object(plan.initialize),
         json!({"systemPrompt": [""]})
@@ -26,7 +26,8 @@ fn defaults_are_stream_json_no_settings_and_minimal_prompt() {
 fn can_use_tool_uses_stdio_prompt_tool_and_is_exclusive_with_a_prompt_tool_name() {
     let p = plan(b().can_use_tool(allow_all));
     assert!(
-        p.args
+        p.process
+            .args
             .windows(2)
             .any(|w| w == ["--permission-prompt-tool", "stdio"])
     );
@@ -79,18 +80,23 @@ fn external_mcp_servers_go_to_mcp_config_and_sdk_servers_to_initialize() {
             .mcp_servers([("calc", McpServerConfig::sdk(Nop))])
             .strict_mcp_config(true),
     );
-    let i = p.args.iter().position(|a| a == "--mcp-config").unwrap();
-    let config: Value = serde_json::from_str(&p.args[i + 1]).unwrap();
+    let i = p
+        .process
+        .args
+        .iter()
+        .position(|a| a == "--mcp-config")
+        .unwrap();
+    let config: Value = serde_json::from_str(&p.process.args[i + 1]).unwrap();
     assert_eq!(
         config,
         json!({"mcpServers": {"fs": {"type": "stdio", "command": "mcp-fs", "args": ["/tmp"]}}})
     );
-    assert!(p.args.contains(&"--strict-mcp-config".to_owned()));
+    assert!(p.process.args.contains(&"--strict-mcp-config".to_owned()));
     assert_eq!(p.initialize["sdkMcpServers"], json!(["calc"]));
     assert!(p.sdk_mcp_servers.contains_key("calc"));
     // Only in-process servers: no --mcp-config at all.
     let p = plan(b().mcp_server("calc", McpServerConfig::sdk(Nop)));
-    assert!(!p.args.contains(&"--mcp-config".to_owned()));
+    assert!(!p.process.args.contains(&"--mcp-config".to_owned()));
     assert_eq!(
         invalid(b().mcp_server(" ", McpServerConfig::sdk(Nop))),
         "mcp_servers"

@@ -16,9 +16,13 @@ fn environment_and_working_directory() {
             .enable_file_checkpointing(true)
             .client_app("my-app/1.0"),
     );
-    assert_eq!(p.cwd.as_deref(), Some(std::path::Path::new("/work/proj")));
+    assert_eq!(
+        p.process.cwd.as_deref(),
+        Some(std::path::Path::new("/work/proj"))
+    );
     let get = |key: &str| {
-        p.env
+        p.process
+            .env
             .iter()
             .rev()
             .find(|(k, _)| k == key)
@@ -42,8 +46,8 @@ fn environment_and_working_directory() {
         get("CLAUDE_AGENT_SDK_VERSION"),
         Some(Some(env!("CARGO_PKG_VERSION").into()))
     );
-    assert!(!p.clear_env);
-    assert!(plan(b().inherit_env(false)).clear_env);
+    assert!(!p.process.clear_env);
+    assert!(plan(b().inherit_env(false)).process.clear_env);
 }
 
 #[test]
@@ -60,7 +64,8 @@ fn dangerous_environment_needs_allow_env() {
             .allow_env("NODE_OPTIONS"),
     );
     assert_eq!(
-        p.env
+        p.process
+            .env
             .iter()
             .rev()
             .find(|(k, _)| k == "NODE_OPTIONS")
@@ -169,6 +174,7 @@ fn tool_search_is_left_to_the_cli_with_in_process_tools_and_an_explicit_choice_w
     }
     let tool_search = |builder: OptionsBuilder| {
         plan(builder.inherit_env(false))
+            .process
             .env
             .iter()
             .rev()

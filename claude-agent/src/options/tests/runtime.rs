@@ -80,9 +80,10 @@ fn external_mcp_servers_leave_argv_when_the_cli_reads_them_from_initialize() {
     let builder = || b().mcp_server("ext", secret_server());
     // 2.1.330: in initialize, with --await-initialize; the secret is nowhere in argv.
     let new = plan_for(builder(), Some(&NEW));
-    assert!(new.args.contains(&"--await-initialize".to_owned()));
+    assert!(new.process.args.contains(&"--await-initialize".to_owned()));
     assert!(
-        !new.args
+        !new.process
+            .args
             .iter()
             .any(|a| a.contains("s3cret") || a == "--mcp-config")
     );
@@ -93,13 +94,16 @@ fn external_mcp_servers_leave_argv_when_the_cli_reads_them_from_initialize() {
     // 2.1.197 and an unknown version: on the command line, as before.
     for version in [Some(&OLD), None] {
         let old = plan_for(builder(), version);
-        assert!(old.args.contains(&"--mcp-config".to_owned()), "{version:?}");
-        assert!(!old.args.contains(&"--await-initialize".to_owned()));
+        assert!(
+            old.process.args.contains(&"--mcp-config".to_owned()),
+            "{version:?}"
+        );
+        assert!(!old.process.args.contains(&"--await-initialize".to_owned()));
         assert!(old.initialize.get("mcpServers").is_none());
     }
     // Forced: argv even on a new CLI; initialize refused on an old one.
     let argv = plan_for(builder().mcp_servers_delivery(Delivery::Argv), Some(&NEW));
-    assert!(argv.args.contains(&"--mcp-config".to_owned()));
+    assert!(argv.process.args.contains(&"--mcp-config".to_owned()));
     let err = builder()
         .mcp_servers_delivery(Delivery::Initialize)
         .build()
@@ -132,14 +136,25 @@ fn plugins_and_managed_settings_follow_their_delivery() {
     );
     assert_eq!(new.initialize["managedSettings"], json!({"model": "haiku"}));
     assert!(
-        new.args
+        new.process
+            .args
             .contains(&"--managed-settings-in-initialize".to_owned())
     );
-    assert!(!new.args.contains(&"--plugin-dir".to_owned()));
+    assert!(!new.process.args.contains(&"--plugin-dir".to_owned()));
     let old = plan_for(builder(), Some(&OLD));
-    assert!(old.args.windows(2).any(|w| w == ["--plugin-dir", "/p/one"]));
-    assert!(old.args.windows(2).any(|w| w[0] == "--managed-settings"));
-    assert!(!old.args.contains(&"--await-initialize".to_owned()));
+    assert!(
+        old.process
+            .args
+            .windows(2)
+            .any(|w| w == ["--plugin-dir", "/p/one"])
+    );
+    assert!(
+        old.process
+            .args
+            .windows(2)
+            .any(|w| w[0] == "--managed-settings")
+    );
+    assert!(!old.process.args.contains(&"--await-initialize".to_owned()));
 }
 
 #[test]
@@ -149,10 +164,10 @@ fn question_preview_format_and_user_reach_the_launch() {
             .user("nobody")
             .verbatim_prompts(true),
     );
-    assert!(p.env.contains(&(
+    assert!(p.process.env.contains(&(
         "CLAUDE_CODE_QUESTION_PREVIEW_FORMAT".to_owned(),
         Some("html".to_owned())
     )));
-    assert_eq!(p.user.as_deref(), Some("nobody"));
+    assert_eq!(p.process.user.as_deref(), Some("nobody"));
     assert!(p.verbatim_prompts);
 }

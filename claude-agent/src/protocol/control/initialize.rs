@@ -6,9 +6,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::options::PermissionMode;
-use crate::protocol::de::{nullable, opt_count};
 use crate::protocol::{FastModeDisabledReason, FastModeState, SessionState};
 use crate::wire::wire_enum;
+use crate::wire::{nullable, opt_count};
 
 /// What the CLI answered to `initialize` (the TypeScript SDK's `SDKControlInitializeResponse`).
 ///
@@ -95,7 +95,6 @@ pub struct InitializeResponse {
 impl InitializeResponse {
     /// Decodes the CLI's answer without failing: fields that do not decode are left at their
     /// defaults (with a warning) and the whole answer is kept in [`raw`](Self::raw).
-    #[allow(dead_code)] // called by the session engine
     pub(crate) fn from_value(raw: Value) -> Self {
         match InitializeFields::deserialize(&raw) {
             Ok(fields) => Self::from_fields(fields, raw),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::protocol::de::nullable;
+use crate::wire::nullable;
 use crate::wire::wire_enum;
 
 /// One MCP server as reported by `mcp_status` (camelCase on the wire).

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::initialize::{AgentInfo, SlashCommand};
 use super::mcp::McpServerStatus;
 use crate::protocol::PluginInfo;
-use crate::protocol::de::{nullable, opt_count};
+use crate::wire::{nullable, opt_count};
 
 /// What an `interrupt` left behind (CLIs with the `interrupt_receipt_v1` capability; older CLIs
 /// answer with an empty receipt).

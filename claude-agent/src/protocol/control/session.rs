@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-use crate::protocol::de::{count, nullable, opt_count, opt_number};
+use crate::wire::{count, nullable, opt_count, opt_number};
 
 /// The result of `rewind_files` (camelCase on the wire).
 ///

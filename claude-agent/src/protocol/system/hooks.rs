@@ -5,8 +5,8 @@
 use serde::Deserialize;
 
 use crate::protocol::RawJson;
-use crate::protocol::de::nullable;
 use crate::protocol::raw::impl_raw;
+use crate::wire::nullable;
 use crate::wire::wire_enum;
 
 /// `system/hook_started`: a hook began running.

@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::RawJson;
-use crate::protocol::de::{nullable, opt_count};
 use crate::protocol::raw::impl_raw;
 use crate::wire::wire_enum;
+use crate::wire::{nullable, opt_count};
 
 /// `system/plugin_install`: progress of a headless plugin installation (CLI 2.1.197+).
 ///

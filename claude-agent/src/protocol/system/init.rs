@@ -6,8 +6,8 @@ use serde_json::Value;
 use crate::protocol::FastModeState;
 use crate::protocol::RawJson;
 use crate::protocol::control::McpStatus;
-use crate::protocol::de::nullable;
 use crate::protocol::raw::impl_raw;
+use crate::wire::nullable;
 
 /// `{"type":"system","subtype":"init"}`: tools, model, MCP servers and settings in effect.
 ///

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::RawJson;
-use crate::protocol::de::nullable;
 use crate::protocol::raw::impl_raw;
+use crate::wire::nullable;
 use crate::wire::wire_enum;
 
 /// `system/memory_recall`: memory files (or a synthesis of them) were recalled into the turn

@@ -3,9 +3,9 @@
 use serde::Deserialize;
 
 use crate::protocol::RawJson;
-use crate::protocol::de::{count, nullable};
 use crate::protocol::raw::impl_raw;
 use crate::wire::wire_enum;
+use crate::wire::{count, nullable};
 
 /// `system/thinking_tokens`: a live estimate of the tokens the model has spent thinking, while
 /// the thinking itself is redacted (CLI 2.1.197+).

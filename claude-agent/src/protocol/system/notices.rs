@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use crate::protocol::RawJson;
 use crate::protocol::control::SlashCommand;
-use crate::protocol::de::{count, nullable, opt_count};
 use crate::protocol::raw::impl_raw;
+use crate::wire::{count, nullable, opt_count};
 
 /// `system/informational`: a notice from the CLI (e.g. a hook callback that failed).
 ///

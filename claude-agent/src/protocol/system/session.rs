@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::protocol::RawJson;
-use crate::protocol::de::{count, nullable, opt_count};
 use crate::protocol::raw::impl_raw;
 use crate::wire::wire_enum;
+use crate::wire::{count, nullable, opt_count};
 
 /// `system/status`: the CLI's activity changed (`compacting`, `requesting`, or `null` when it
 /// returns to normal), or the permission mode changed.

@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::protocol::RawJson;
-use crate::protocol::de::{count, nullable};
 use crate::protocol::raw::impl_raw;
 use crate::wire::wire_enum;
+use crate::wire::{count, nullable};
 
 /// `system/task_started`: a background task or subagent started.
 ///

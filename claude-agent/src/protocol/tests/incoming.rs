@@ -2,7 +2,8 @@
 
 use serde_json::json;
 
-use crate::protocol::{ControlFailure, ControlResponse, InboundRequest, Incoming, parse_incoming};
+use crate::protocol::incoming::ControlResponse;
+use crate::protocol::{ControlFailure, InboundRequest, Incoming, parse_incoming};
 
 fn request(line: &str) -> (String, InboundRequest) {
     match parse_incoming(line).unwrap() {

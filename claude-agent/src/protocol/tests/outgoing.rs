@@ -2,9 +2,10 @@
 
 use serde_json::{Value, json};
 
+use crate::protocol::incoming::ControlResponse;
 use crate::protocol::{
-    ContentBlock, ControlFailure, ControlResponse, ImageBlock, InboundRequest, Incoming, Priority,
-    UserInput, control_cancel_line, control_error_line, control_request_line, control_success_line,
+    ContentBlock, ControlFailure, ImageBlock, InboundRequest, Incoming, Priority, UserInput,
+    control_cancel_line, control_error_line, control_request_line, control_success_line,
     parse_incoming,
 };
 

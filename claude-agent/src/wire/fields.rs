@@ -1,7 +1,10 @@
 //! Lenient field decoders: CLI versions disagree on `null` versus absent and on number shapes.
 //!
-//! Use with `#[serde(default, deserialize_with = "de::…")]` so that an absent field, `null` and
-//! a slightly different number encoding all decode instead of failing the message.
+//! Use with `#[serde(default, deserialize_with = "…")]` so that an absent field, `null` and
+//! a slightly different number encoding all decode instead of failing the message. A value that
+//! is not a count at all (negative, non-numeric) is an error, so that the enclosing decoder
+//! keeps the raw JSON (`Message::Unknown`, `BuiltinToolInput::Other`, ...) instead of reporting
+//! a made-up 0.
 
 use std::fmt;
 
@@ -216,10 +219,20 @@ mod tests {
     }
 
     #[test]
+    fn counts_accept_integral_floats_and_padded_strings() {
+        assert_eq!(parse(r#"{"m":5.0}"#).m, Some(5));
+        assert_eq!(parse(r#"{"m":" 12 "}"#).m, Some(12));
+        assert_eq!(parse(r#"{"m":"1.5"}"#).m, Some(1));
+        assert_eq!(parse(r#"{}"#).m, None);
+    }
+
+    #[test]
     fn counts_reject_negative_and_non_numeric_values() {
         assert!(serde_json::from_str::<Sample>(r#"{"n":-1}"#).is_err());
         assert!(serde_json::from_str::<Sample>(r#"{"n":"lots"}"#).is_err());
         assert!(serde_json::from_str::<Sample>(r#"{"n":[1]}"#).is_err());
+        assert!(serde_json::from_str::<Sample>(r#"{"m":-1}"#).is_err());
+        assert!(serde_json::from_str::<Sample>(r#"{"m":"-1"}"#).is_err());
     }
 
     #[test]

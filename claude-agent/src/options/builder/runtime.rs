@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
-use super::{Delivery, Opaque, OptionsBuilder, QuestionPreviewFormat};
+use crate::options::{Delivery, Opaque, OptionsBuilder, QuestionPreviewFormat};
 use crate::permissions::{ElicitationHandler, UserDialogHandler};
 use std::sync::Arc;
 
@@ -55,8 +55,9 @@ impl OptionsBuilder {
 
     /// Sends every prompt of the session verbatim: no `@path` expansion, no slash commands, and
     /// without the context the CLI attaches to a prompt (it still arrives after the first tool
-    /// call). Per prompt: [`UserInput::client_composed`](crate::protocol::UserInput::client_composed).
-    /// CLI 2.1.248 or newer; older CLIs ignore it.
+    /// call). Per prompt:
+    /// [`UserInput::client_composed`](crate::protocol::UserInput::client_composed).
+    /// Older CLIs ignore it: see [compatibility](crate::compatibility).
     pub fn verbatim_prompts(mut self, verbatim: bool) -> Self {
         self.options.runtime.verbatim_prompts = verbatim;
         self
@@ -86,7 +87,8 @@ impl OptionsBuilder {
     }
 
     /// Where external MCP server configurations go. The default, [`Delivery::Auto`], sends
-    /// them in the `initialize` request when the CLI reads them there (2.1.261 or newer), so
+    /// them in the `initialize` request when the CLI reads them there (see
+    /// [compatibility](crate::compatibility)), so
     /// secrets in their `env` and `headers` never appear in the process list; with older CLIs,
     /// and when the version is unknown (a custom spawner, a skipped version check), they go to
     /// `--mcp-config`.
@@ -139,7 +141,8 @@ impl OptionsBuilder {
         self
     }
 
-    /// Passes a flag that is not in [`ALLOWED_EXTRA_FLAGS`](super::ALLOWED_EXTRA_FLAGS) (one
+    /// Passes a flag that is not in [`ALLOWED_EXTRA_FLAGS`](crate::options::ALLOWED_EXTRA_FLAGS)
+    /// (one
     /// newer than this SDK). The flag must still be a well-formed long flag (`--name`), must not
     /// be one the SDK manages (`--output-format`, `--input-format`, `--print`, ...), and a value
     /// is always attached as `--flag=value`, so it can never become another flag or the prompt.

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Opaque, OptionsBuilder};
+use crate::options::{Opaque, OptionsBuilder};
 use crate::sessions::store::SessionStore;
 
 /// The hidden CLI flag that makes it stream `transcript_mirror` messages.

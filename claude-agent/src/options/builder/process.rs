@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Opaque, OptionsBuilder};
+use crate::options::{Credentials, Opaque, OptionsBuilder};
 use crate::transport::Spawner;
 
 impl OptionsBuilder {
@@ -86,11 +86,11 @@ impl OptionsBuilder {
 
     /// Passes a CLI flag the SDK has no option for: `extra_arg("replay-user-messages", None)`
     /// or `extra_arg("--system-prompt-snapshot", Some("off"))`. Only flags in
-    /// [`ALLOWED_EXTRA_FLAGS`](super::ALLOWED_EXTRA_FLAGS) are accepted; values are attached
+    /// [`ALLOWED_EXTRA_FLAGS`](crate::options::ALLOWED_EXTRA_FLAGS) are accepted; values are
+    /// attached
     /// as `--flag=value` and may not contain line breaks or NUL.
     ///
-    /// `--autocompact`, `--forward-subagent-text`, `--restricted` and `--system-prompt-snapshot`
-    /// need a Claude Code CLI newer than 2.1.197.
+    /// Some flags need a newer CLI: see [compatibility](crate::compatibility).
     pub fn extra_arg(mut self, flag: impl Into<String>, value: Option<&str>) -> Self {
         self.options
             .extra_args
@@ -227,6 +227,60 @@ impl OptionsBuilder {
     /// `CLAUDE_AGENT_SDK_SKIP_VERSION_CHECK` is set).
     pub fn skip_version_check(mut self, skip: bool) -> Self {
         self.options.skip_version_check = skip;
+        self
+    }
+
+    /// How the CLI authenticates: [`Credentials::Inherit`] (the default: whatever the environment
+    /// and `~/.claude` say), an API key, an OAuth token from `claude setup-token`, or Bedrock /
+    /// Vertex / Foundry with their settings.
+    ///
+    /// The choice becomes environment variables of the CLI process (never arguments), applied
+    /// like [`env`](Self::env) entries at this point of the chain: a later `env` call for the
+    /// same variable wins. It also removes the other choices' variables, so an inherited
+    /// `ANTHROPIC_API_KEY` cannot override an OAuth token. `Debug` output of the options shows
+    /// variable names only.
+    ///
+    /// Check which credential the CLI actually uses with
+    /// [`cli::auth_status`](crate::cli::auth_status).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::Options;
+    /// use claude_agent::options::Credentials;
+    ///
+    /// let options = Options::builder()
+    ///     .credentials(Credentials::oauth_token("sk-ant-oat01-..."))
+    ///     .build();
+    /// assert!(!format!("{options:?}").contains("sk-ant-oat01"));
+    /// ```
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.options.env.0.extend(credentials.env());
+        self
+    }
+
+    /// When no usable CLI is found (none installed, or one older than
+    /// [`cli::MINIMUM_VERSION`](crate::cli::MINIMUM_VERSION)), install
+    /// [`cli::TESTED_VERSION`](crate::cli::TESTED_VERSION) with npm into the per-user cache
+    /// before starting the session (see [`cli`](crate::cli)). Default `false`.
+    ///
+    /// Off by default because it downloads a large package (a few hundred MB unpacked) and runs
+    /// npm, which the caller should opt into; it is an option rather than a cargo feature so that
+    /// one dependency enabling it cannot turn it on for every user of the crate in a build. An
+    /// explicit [`cli_path`](Self::cli_path) or `CLAUDE_AGENT_CLI_PATH` is always used as given.
+    /// A CLI already in the cache is used even without this option.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use claude_agent::Options;
+    ///
+    /// // `cargo add claude-agent` + `cargo run` on a machine with Node.js and no CLI:
+    /// let options = Options::builder().install_cli(true).build();
+    /// # let _ = options;
+    /// ```
+    pub fn install_cli(mut self, install: bool) -> Self {
+        self.options.install_cli = install;
         self
     }
 }

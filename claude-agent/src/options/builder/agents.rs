@@ -1,8 +1,8 @@
 //! [`OptionsBuilder`]: subagents declared as types (`#[agent]`) and typed answers.
 //! The registration rules are in `options/registered.rs` and the `agents` module.
 
-use super::OptionsBuilder;
 use crate::agents::Agent;
+use crate::options::OptionsBuilder;
 use crate::structured::{Answer, output_schema};
 
 impl OptionsBuilder {

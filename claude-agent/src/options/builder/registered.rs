@@ -1,9 +1,9 @@
 //! [`OptionsBuilder`]: choosing among link-time registrations (`#[tool]`, `#[hook]`).
 //! The rules are in `options/registered.rs`.
 
-use super::OptionsBuilder;
 use crate::hooks::HookRegistry;
 use crate::mcp::McpServerConfig;
+use crate::options::OptionsBuilder;
 use crate::tools::ToolServer;
 
 impl OptionsBuilder {

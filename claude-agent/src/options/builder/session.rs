@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use super::{OptionsBuilder, PluginConfig, SettingSource};
+use crate::options::{OptionsBuilder, PluginConfig, SettingSource};
 
 impl OptionsBuilder {
     /// Resumes a session by id (`--resume=<id>`; newer CLIs also accept a session title).
@@ -29,7 +29,7 @@ impl OptionsBuilder {
     /// When resuming at a message, drop the turn of this message uuid
     /// (`--resume-drops-turn=<uuid>`); needs [`resume_session_at`](Self::resume_session_at).
     ///
-    /// Needs a Claude Code CLI newer than 2.1.197.
+    /// Needs a newer CLI: see [compatibility](crate::compatibility).
     pub fn resume_drops_turn(mut self, message_uuid: impl Into<String>) -> Self {
         self.options.resume_drops_turn = Some(message_uuid.into());
         self
@@ -111,7 +111,8 @@ impl OptionsBuilder {
         self
     }
 
-    /// Configures the sandbox: a [`SandboxSettings`](super::SandboxSettings) or a JSON object.
+    /// Configures the sandbox: a [`SandboxSettings`](crate::options::SandboxSettings) or a JSON
+    /// object.
     /// It is merged into the [`settings`](Self::settings) (file or JSON) under `"sandbox"`.
     pub fn sandbox(mut self, sandbox: impl Into<Value>) -> Self {
         self.options.sandbox = Some(sandbox.into());
@@ -135,7 +136,7 @@ impl OptionsBuilder {
 
     /// Uses another directory as the root of project configuration (`--project-config-root`).
     ///
-    /// Needs a Claude Code CLI newer than 2.1.197.
+    /// Needs a newer CLI: see [compatibility](crate::compatibility).
     pub fn project_config_root(mut self, path: impl Into<PathBuf>) -> Self {
         self.options.project_config_root = Some(path.into());
         self

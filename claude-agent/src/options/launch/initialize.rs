@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
-use super::{Options, OutputFormat, Skills, SystemPrompt};
 use crate::hooks::HookCallback;
 use crate::mcp::{McpServerConfig, SdkMcpServer};
+use crate::options::{Options, OutputFormat, Skills, SystemPrompt};
 use crate::{Error, Result};
 
 /// Keys the SDK fills itself; [`initialize_field`](super::OptionsBuilder::initialize_field)

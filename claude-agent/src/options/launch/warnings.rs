@@ -1,7 +1,7 @@
 //! Option combinations that are valid but rarely what the user meant: reported once per
 //! session through `tracing`.
 
-use super::{Options, PermissionMode};
+use crate::options::{Options, PermissionMode};
 
 impl Options {
     /// Why the `can_use_tool` callback will never be asked about some (or all) tools: the
