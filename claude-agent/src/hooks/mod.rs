@@ -178,9 +178,6 @@
 //! elicitation, config and file-watch events, which need features a plain SDK session does not
 //! use.
 
-#[doc(hidden)]
-#[path = "macro_support.rs"]
-pub mod __macro_support;
 mod adapter;
 mod callback;
 pub mod event;
