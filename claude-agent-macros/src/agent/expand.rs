@@ -265,11 +265,10 @@ mod tests {
     use super::*;
 
     fn expand_str(args: TokenStream, item: TokenStream) -> String {
-        let model = AgentModel::build(
-            super::super::parse::args(args).unwrap(),
-            &syn::parse2(item).unwrap(),
-        )
-        .unwrap();
+        let mut errors = crate::diag::Errors::default();
+        let args = super::super::parse::args(args, &mut errors);
+        let model = AgentModel::build(args, &syn::parse2(item).unwrap(), &mut errors);
+        errors.finish(()).unwrap();
         expand(&model, &quote!(::claude_agent)).to_string()
     }
 

@@ -113,21 +113,26 @@ mod tests {
 
     #[test]
     fn keeps_the_function_and_emits_handle_impl_check_and_submission() {
-        let model = HookModel::build(
-            super::super::parse::args(quote!(
+        let mut errors = crate::diag::Errors::default();
+        let args = super::super::parse::args(
+            quote!(
                 PreToolUse,
                 matcher = "Bash",
                 timeout = 5,
                 on_failure = "deny"
-            ))
-            .unwrap(),
+            ),
+            &mut errors,
+        );
+        let model = HookModel::build(
+            args,
             &syn::parse_quote!(
                 pub async fn guard(input: PreToolUse<BashInput>) -> HookOutput {
                     HookOutput::allow()
                 }
             ),
-        )
-        .unwrap();
+            &mut errors,
+        );
+        errors.finish(()).unwrap();
         let out = expand(&model, &quote!(::claude_agent)).to_string();
         assert!(out.starts_with("pub async fn guard"), "{out}");
         assert!(out.contains("pub struct GuardHook"), "{out}");
