@@ -31,7 +31,7 @@ mod shell;
 mod web;
 pub(crate) mod wire;
 
-pub use agent::{AgentInput, AgentOutput, AgentUsage, TextBlock};
+pub use agent::{AgentInput, AgentOutput, AgentTextBlock, AgentUsage};
 pub use any::BuiltinToolInput;
 pub use file_outputs::{
     EditOutput, GitDiff, GlobOutput, GrepOutput, NotebookEditOutput, PatchHunk, ReadOutput,

@@ -192,12 +192,12 @@ pub use callback::{HookCallback, HookContext, HookMatcher};
 pub use event_table::HookEvent;
 pub use hook::{EventInput, Hook, InputEvent, IntoHookResult};
 pub use input::{
-    CompactTrigger, ConfigChange, CwdChanged, DirectoryAdded, Effort, Elicitation,
-    ElicitationResult, FileChanged, HookBase, HookInput, InstructionsLoaded, MessageDisplay,
-    Notification, PermissionDenied, PermissionRequest, PostCompact, PostModelSwitch, PostToolBatch,
-    PostToolUse, PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd,
-    SessionStart, SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop,
-    TaskCompleted, TaskCreated, TeammateIdle, ToolCall, UserPromptExpansion, UserPromptSubmit,
+    CompactTrigger, ConfigChange, CwdChanged, DirectoryAdded, Elicitation, ElicitationResult,
+    FileChanged, HookBase, HookInput, InstructionsLoaded, MessageDisplay, Notification,
+    PermissionDenied, PermissionRequest, PostCompact, PostModelSwitch, PostToolBatch, PostToolUse,
+    PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd, SessionStart,
+    SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop, TaskCompleted,
+    TaskCreated, TeammateIdle, ToolCall, TurnEffort, UserPromptExpansion, UserPromptSubmit,
     WorktreeCreate, WorktreeRemove,
 };
 pub use output::{

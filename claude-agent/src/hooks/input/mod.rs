@@ -28,11 +28,12 @@ pub use tool::{
     PreToolUse, ToolCall,
 };
 
-/// The reasoning effort of the current turn.
+/// The reasoning effort of the current turn, as hook inputs carry it (`{"level": "high"}`); the
+/// option that sets it is [`options::Effort`](crate::options::Effort).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
-pub struct Effort {
+pub struct TurnEffort {
     /// `low`, `medium`, `high`, `xhigh`, `max`, ...
     pub level: String,
 }
@@ -74,7 +75,7 @@ pub struct HookBase {
     pub agent_type: Option<String>,
     /// The turn's reasoning effort.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub effort: Option<Effort>,
+    pub effort: Option<TurnEffort>,
     /// The event's wire name.
     pub hook_event_name: String,
 }
