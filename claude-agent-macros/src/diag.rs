@@ -23,6 +23,11 @@ impl Errors {
         }
     }
 
+    /// Whether nothing was recorded yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
     /// `Ok(value)` when nothing was recorded, else every recorded error.
     pub(crate) fn finish<T>(self, value: T) -> syn::Result<T> {
         self.0.map_or(Ok(value), Err)

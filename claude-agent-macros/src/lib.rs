@@ -3,17 +3,25 @@
 //! Users depend on `claude-agent`, which re-exports these macros; this crate holds no runtime logic.
 //! `#[tool]`, `#[hook]` and `#[agent]` each expand to plain code over public `claude_agent` traits
 //! (`Tool`, `Hook`, `Agent` / `MainAgent`) that could be written by hand.
+//!
+//! Every macro has the same shape (`entry.rs`): parse the item, parse the arguments and validate
+//! them into a model with every error collected (`<macro>/parse.rs`, `<macro>/model.rs`), then
+//! expand the model (`<macro>/expand.rs`) against `claude_agent::__private`, the crate aliased
+//! once as `__ca`. All three take `crate = path` (or `crate = "path"`) when `claude_agent` is not
+//! reachable under its usual name; a renamed dependency is found on its own. Set
+//! `CLAUDE_AGENT_MACROS_DEBUG=1` to print every expansion while compiling.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-// Shared infrastructure; the macros that use it are added by their modules.
-#[allow(dead_code)]
 mod agent;
+mod attr;
 mod diag;
+mod entry;
 mod hook;
 mod idents;
-#[allow(dead_code)]
 mod krate;
+mod suggest;
+mod tool;
 
 use proc_macro::TokenStream;
 
@@ -35,8 +43,6 @@ use proc_macro::TokenStream;
 pub fn hook(args: TokenStream, item: TokenStream) -> TokenStream {
     hook::run(args.into(), item.into()).into()
 }
-
-mod tool;
 
 /// Turns a function into a tool the model can call, served by an in-process MCP server.
 ///
@@ -79,11 +85,8 @@ mod tool;
 /// `search_hint = "a few words"` and `max_result_size_chars = 200_000` (positive), and
 /// `crate = path` when `claude_agent` is not reachable under its usual name. Set `CLAUDE_AGENT_MACROS_DEBUG=1` to print the expansion.
 #[proc_macro_attribute]
-pub fn tool(
-    args: proc_macro::TokenStream,
-    item: proc_macro::TokenStream,
-) -> proc_macro::TokenStream {
-    tool::tool(args.into(), item.into()).into()
+pub fn tool(args: TokenStream, item: TokenStream) -> TokenStream {
+    tool::run(args.into(), item.into()).into()
 }
 
 /// Declares an agent on a unit struct. Re-exported as `claude_agent::agents::agent`, whose

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use claude_agent::protocol::__bench::parse_line;
+use claude_agent::__private::bench::parse_line;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const FIXTURES: [&str; 2] = [

@@ -77,11 +77,8 @@ pub mod structured;
 pub mod tools;
 pub mod transport;
 
-/// Support for macro-generated code. Not a public API.
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::tools::__private::*;
-}
+pub mod __private;
 
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]

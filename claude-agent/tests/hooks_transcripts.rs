@@ -1,5 +1,5 @@
 //! Every `hook_callback` and `can_use_tool` request recorded from real CLIs (2.1.197 and 2.1.330,
-//! see `hooks_fixtures/`) parses into the typed inputs, and the answers the reference driver sent
+//! see `fixtures/hooks/`) parses into the typed inputs, and the answers the reference driver sent
 //! are what our builders produce.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -24,7 +24,7 @@ fn records(file: &str) -> Vec<(String, Value)> {
 }
 
 fn hook_requests() -> Vec<(String, Value)> {
-    records(include_str!("hooks_fixtures/hook_callback_requests.jsonl"))
+    records(include_str!("fixtures/hooks/hook_callback_requests.jsonl"))
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn recorded_tool_inputs_decode_into_the_builtin_types() {
 
 #[test]
 fn every_recorded_permission_request_parses_with_typed_suggestions() {
-    let requests = records(include_str!("hooks_fixtures/can_use_tool_requests.jsonl"));
+    let requests = records(include_str!("fixtures/hooks/can_use_tool_requests.jsonl"));
     assert!(requests.len() >= 10);
     for (scenario, raw) in requests {
         let request: PermissionRequest = serde_json::from_value(raw.clone()).unwrap();

@@ -1,8 +1,12 @@
 //! Compile-fail tests of `#[agent]`'s diagnostics (one `#[test]`, so the shared build happens
 //! once). Regenerate the `.stderr` files with `TRYBUILD=overwrite` and review the diff.
 
+mod ui;
+
 #[test]
-fn agent_macro_diagnostics() {
-    let cases = trybuild::TestCases::new();
-    cases.compile_fail("tests/ui/agent/fail/*.rs");
+fn agent_macro_diagnostics_on_pinned_rustc() {
+    ui::on_pinned_toolchain("#[agent] UI snapshots", || {
+        let cases = trybuild::TestCases::new();
+        cases.compile_fail("tests/ui/agent/fail/*.rs");
+    });
 }

@@ -69,7 +69,7 @@ fn expand_subagent(model: &AgentModel) -> TokenStream {
             }
         }
 
-        __ca::agents::__macro_support::submit_agent! {
+        __ca::__private::submit! {
             __ca::agents::AgentDescriptor::of::<#ident>(::core::file!(), ::core::line!())
         }
     }
@@ -127,14 +127,12 @@ fn expand_main(model: &AgentModel) -> TokenStream {
     }
     for sub in &model.subagents {
         chain.extend(quote_spanned!(sub.span()=> .subagent::<#sub>()));
-        checks.push(
-            quote_spanned!(sub.span()=> __ca::agents::__macro_support::assert_agent::<#sub>();),
-        );
+        checks.push(quote_spanned!(sub.span()=> __ca::__private::agent::assert_agent::<#sub>();));
     }
     let subagent_checks = disallowed_refs.iter().flat_map(|refs| {
         model.subagents.iter().map(move |sub| {
             quote_spanned! {sub.span()=>
-                const _: () = __ca::agents::__macro_support::check_subagent_tools(
+                const _: () = __ca::__private::agent::check_subagent_tools(
                     &[#(#refs),*],
                     <#sub as __ca::agents::Agent>::TOOLS,
                 );
@@ -267,11 +265,10 @@ mod tests {
     use super::*;
 
     fn expand_str(args: TokenStream, item: TokenStream) -> String {
-        let model = AgentModel::build(
-            super::super::parse::args(args).unwrap(),
-            &syn::parse2(item).unwrap(),
-        )
-        .unwrap();
+        let mut errors = crate::diag::Errors::default();
+        let args = super::super::parse::args(args, &mut errors);
+        let model = AgentModel::build(args, &syn::parse2(item).unwrap(), &mut errors);
+        errors.finish(()).unwrap();
         expand(&model, &quote!(::claude_agent)).to_string()
     }
 
@@ -299,7 +296,7 @@ mod tests {
         );
         assert!(out.contains("ToolRef :: of :: < AddTool > ()"), "{out}");
         assert!(out.contains(". max_turns (3)"), "{out}");
-        assert!(out.contains("submit_agent !"), "{out}");
+        assert!(out.contains("__private :: submit !"), "{out}");
     }
 
     #[test]
@@ -324,6 +321,6 @@ mod tests {
         assert!(out.contains("check_subagent_tools"), "{out}");
         assert!(out.contains("\"Read\" , \"Agent\""), "{out}");
         assert!(out.contains("pub async fn ask"), "{out}");
-        assert!(!out.contains("submit_agent"), "{out}");
+        assert!(!out.contains("submit !"), "{out}");
     }
 }

@@ -9,30 +9,38 @@ mod parse;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
-use crate::{diag, krate};
+use crate::diag::Errors;
+use crate::entry::AttributeMacro;
 
-/// Runs the macro; never panics: every problem becomes a spanned error next to the user's item.
-pub(crate) fn run(args: TokenStream, item: TokenStream) -> TokenStream {
-    let item_struct: syn::ItemStruct = match syn::parse2(item.clone()) {
-        Ok(item) => item,
-        Err(_) => {
-            let error = syn::Error::new(
-                proc_macro2::Span::call_site(),
-                "`#[agent]` goes on a unit struct: `/// System prompt.\n#[agent(description = \"..\")] struct Reviewer;`",
-            );
-            return diag::with_error(item, error);
-        }
-    };
-    let expanded =
-        match parse::args(args).and_then(|args| model::AgentModel::build(args, &item_struct)) {
-            Ok(model) => {
-                let krate = krate::resolve(model.crate_path.as_ref());
-                expand::expand(&model, &krate)
-            }
-            Err(error) => diag::with_error(item_struct.into_token_stream(), error),
-        };
-    if std::env::var_os("CLAUDE_AGENT_MACROS_DEBUG").is_some() {
-        eprintln!("#[agent]:\n{expanded}");
+impl AttributeMacro for model::AgentModel {
+    const NAME: &'static str = "agent";
+    const WRONG_ITEM: &'static str = "`#[agent]` goes on a unit struct: \
+         `/// System prompt.\n#[agent(description = \"..\")] struct Reviewer;`";
+    type Item = syn::ItemStruct;
+
+    fn build(args: TokenStream, item: &syn::ItemStruct, errors: &mut Errors) -> Option<Self> {
+        let args = parse::args(args, errors);
+        Some(model::AgentModel::build(args, item, errors))
     }
-    expanded
+
+    fn crate_path(&self) -> Option<&syn::Path> {
+        self.crate_path.as_ref()
+    }
+
+    fn item(&self) -> TokenStream {
+        self.item.to_token_stream()
+    }
+
+    fn label(&self) -> String {
+        self.item.ident.to_string()
+    }
+
+    fn expand(&self, krate: &TokenStream) -> TokenStream {
+        expand::expand(self, krate)
+    }
+}
+
+/// The `#[agent]` entry point.
+pub(crate) fn run(args: TokenStream, item: TokenStream) -> TokenStream {
+    crate::entry::run::<model::AgentModel>(args, item)
 }

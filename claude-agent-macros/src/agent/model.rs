@@ -6,10 +6,11 @@ use quote::format_ident;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Ident, ItemStruct, Lit, LitStr, Path, Type};
 
-use super::names::{check_model, kebab_case, suggestion, validate_agent_name};
+use super::names::{check_model, kebab_case, validate_agent_name};
 use super::parse::{Arg, Form, KEYS, Value};
 use crate::diag::Errors;
 use crate::idents::{doc_text, pascal_case, unraw};
+use crate::suggest::suggestion;
 
 /// A tool named in `tools`, `disallowed_tools` or `allowed_tools`.
 pub(crate) enum ToolEntry {
@@ -73,10 +74,13 @@ const EFFORTS: &[&str] = &["low", "medium", "high", "xhigh", "max"];
 const SOURCES: &[&str] = &["user", "project", "local"];
 
 impl AgentModel {
-    pub(crate) fn build(args: Vec<Arg>, item: &ItemStruct) -> syn::Result<Self> {
-        let mut errors = Errors::default();
+    /// Checks the struct against `args`, recording every problem in `errors` (which already
+    /// holds the argument parser's); the model is returned even when there are errors.
+    pub(crate) fn build(args: Vec<Arg>, item: &ItemStruct, errors: &mut Errors) -> Self {
+        // A misspelt key was dropped by the parser: do not also report it as missing.
+        let args_parsed = errors.is_empty();
         let main = args.iter().any(|a| a.key == "main");
-        check_struct(item, &mut errors);
+        check_struct(item, errors);
         let mut model = AgentModel {
             item: item.clone(),
             main,
@@ -124,7 +128,7 @@ impl AgentModel {
                 }
                 _ => {}
             }
-            model.take(key, value, &mut errors);
+            model.take(key, value, errors);
         }
         if model.prompt.is_none() {
             model.prompt = Some(doc_text(&item.attrs))
@@ -136,7 +140,7 @@ impl AgentModel {
                     })
                 });
         }
-        if !main {
+        if !main && args_parsed {
             if model.description.is_none() {
                 errors.at(
                     &item.ident,
@@ -151,7 +155,7 @@ impl AgentModel {
                 );
             }
         }
-        errors.finish(model)
+        model
     }
 
     /// Interprets one key's value.
@@ -348,7 +352,10 @@ mod tests {
         args: proc_macro2::TokenStream,
         item: proc_macro2::TokenStream,
     ) -> syn::Result<AgentModel> {
-        AgentModel::build(super::super::parse::args(args)?, &syn::parse2(item)?)
+        let mut errors = Errors::default();
+        let args = super::super::parse::args(args, &mut errors);
+        let model = AgentModel::build(args, &syn::parse2(item)?, &mut errors);
+        errors.finish(model)
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use proc_macro2::TokenStream;
 use syn::parse::Parser;
-use syn::{Expr, Ident, LitStr, Path, Type};
+use syn::{Expr, Ident, Path, Type};
 
-use super::names::did_you_mean;
 use crate::diag::Errors;
+use crate::suggest::did_you_mean;
 
 /// Which form of the macro a key belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -59,10 +59,9 @@ pub(crate) struct Arg {
     pub(crate) value: Value,
 }
 
-/// Parses the attribute's arguments, reporting every problem at once.
-pub(crate) fn args(tokens: TokenStream) -> syn::Result<Vec<Arg>> {
+/// Parses the attribute's arguments, recording every problem in `errors`.
+pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> Vec<Arg> {
     let mut args: Vec<Arg> = Vec::new();
-    let mut errors = Errors::default();
     let names: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
     let parser = syn::meta::parser(|meta| {
         let Some(key) = meta.path.get_ident().cloned() else {
@@ -76,14 +75,7 @@ pub(crate) fn args(tokens: TokenStream) -> syn::Result<Vec<Arg>> {
         let has_value = meta.input.peek(syn::Token![=]);
         let value = match (name.as_str(), has_value) {
             ("output", true) => Value::Type(meta.value()?.parse()?),
-            ("crate", true) => {
-                let value = meta.value()?;
-                Value::Path(if value.peek(LitStr) {
-                    value.parse::<LitStr>()?.parse::<Path>()?
-                } else {
-                    value.parse::<Path>()?
-                })
-            }
+            ("crate", true) => Value::Path(crate::attr::crate_path(meta.value()?)?),
             (_, true) => Value::Expr(meta.value()?.parse()?),
             (_, false) => Value::Flag,
         };
@@ -116,8 +108,10 @@ pub(crate) fn args(tokens: TokenStream) -> syn::Result<Vec<Arg>> {
         args.push(Arg { key, value });
         Ok(())
     });
-    parser.parse2(tokens)?;
-    errors.finish(args)
+    if let Err(error) = parser.parse2(tokens) {
+        errors.push(error);
+    }
+    args
 }
 
 #[cfg(test)]
@@ -125,6 +119,12 @@ pub(crate) fn args(tokens: TokenStream) -> syn::Result<Vec<Arg>> {
 mod tests {
     use super::*;
     use quote::quote;
+
+    fn args(tokens: TokenStream) -> syn::Result<Vec<Arg>> {
+        let mut errors = Errors::default();
+        let args = super::args(tokens, &mut errors);
+        errors.finish(args)
+    }
 
     #[test]
     fn parses_flags_values_types_and_paths() {

@@ -5,18 +5,11 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::{FnArg, Ident, ItemFn, LitStr, Type};
 
+use super::events;
 use super::parse::HookArgs;
 use crate::diag::Errors;
 use crate::idents::{pascal_case, unraw};
-
-/// Events whose input carries a tool input (the first generic argument of the input type).
-const TOOL_EVENTS: &[&str] = &[
-    "PreToolUse",
-    "PostToolUse",
-    "PostToolUseFailure",
-    "PermissionRequest",
-    "PermissionDenied",
-];
+use crate::suggest::did_you_mean;
 
 /// A failure policy as written in `on_failure = ".."`.
 pub(crate) enum Policy {
@@ -43,8 +36,9 @@ pub(crate) struct HookModel {
 }
 
 impl HookModel {
-    pub(crate) fn build(args: HookArgs, func: &ItemFn) -> syn::Result<Self> {
-        let mut errors = Errors::default();
+    /// Checks `func` against `args`, recording every problem in `errors`; the model is
+    /// returned even when there are errors.
+    pub(crate) fn build(args: HookArgs, func: &ItemFn, errors: &mut Errors) -> Self {
         let sig = &func.sig;
 
         if sig.asyncness.is_none() {
@@ -128,9 +122,26 @@ impl HookModel {
         let event = args
             .event
             .unwrap_or_else(|| Ident::new("PreToolUse", Span::call_site()));
+        let takes_tool_input = events::takes_tool_input(&event.to_string());
+        if takes_tool_input.is_none() {
+            let name = event.to_string();
+            errors.at(
+                &event,
+                format!(
+                    "unknown hook event `{name}`{}",
+                    match did_you_mean(&name, &events::names()) {
+                        hint if hint.is_empty() => {
+                            "; the events are the variants of `claude_agent::hooks::HookEvent`"
+                                .to_owned()
+                        }
+                        hint => hint,
+                    }
+                ),
+            );
+        }
         let input_ty = input_ty.unwrap_or_else(|| syn::parse_quote!(()));
-        let tool_ty = TOOL_EVENTS
-            .contains(&event.to_string().as_str())
+        let tool_ty = takes_tool_input
+            .unwrap_or(false)
             .then(|| first_type_argument(&input_ty))
             .flatten();
         let fn_name = unraw(&sig.ident);
@@ -139,7 +150,7 @@ impl HookModel {
             syn::ReturnType::Default => syn::parse_quote_spanned!(sig.ident.span()=> ()),
         };
 
-        errors.finish(HookModel {
+        HookModel {
             func: func.clone(),
             name: args
                 .name
@@ -154,7 +165,7 @@ impl HookModel {
             on_failure,
             tool_ty,
             crate_path: args.crate_path,
-        })
+        }
     }
 }
 
@@ -212,7 +223,10 @@ mod tests {
         args: proc_macro2::TokenStream,
         func: proc_macro2::TokenStream,
     ) -> syn::Result<HookModel> {
-        HookModel::build(super::super::parse::args(args)?, &syn::parse2(func)?)
+        let mut errors = Errors::default();
+        let args = super::super::parse::args(args, &mut errors);
+        let model = HookModel::build(args, &syn::parse2(func)?, &mut errors);
+        errors.finish(model)
     }
 
     #[test]
@@ -286,6 +300,28 @@ mod tests {
         .unwrap();
         let messages: Vec<String> = err.into_iter().map(|e| e.to_string()).collect();
         assert_eq!(messages.len(), 7, "{messages:#?}");
+    }
+
+    #[test]
+    fn argument_and_signature_problems_are_reported_together() {
+        let err = build(
+            quote!(PreTooUse, nmae = "x"),
+            quote!(
+                fn f(i: PreToolUse) -> HookOutput {
+                    todo!()
+                }
+            ),
+        )
+        .err()
+        .unwrap();
+        let messages: Vec<String> = err.into_iter().map(|e| e.to_string()).collect();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(messages[0].contains("unknown `#[hook]` argument `nmae`"));
+        assert!(messages[1].contains("must be `async fn`"));
+        assert!(
+            messages[2].contains("unknown hook event `PreTooUse`; did you mean `PreToolUse`?"),
+            "{messages:#?}"
+        );
     }
 
     #[test]

@@ -19,10 +19,9 @@ pub(crate) struct HookArgs {
 
 const KEYS: &str = "`matcher`, `timeout`, `on_failure`, `name` or `crate`";
 
-/// Parses the attribute's arguments, reporting every problem at once.
-pub(crate) fn args(tokens: TokenStream) -> syn::Result<HookArgs> {
+/// Parses the attribute's arguments, recording every problem in `errors`.
+pub(crate) fn args(tokens: TokenStream, errors: &mut Errors) -> HookArgs {
     let mut args = HookArgs::default();
-    let mut errors = Errors::default();
     // Set once something was written in the event's place, even if it was not usable.
     let mut event_written = false;
     let parser = syn::meta::parser(|meta| {
@@ -30,23 +29,13 @@ pub(crate) fn args(tokens: TokenStream) -> syn::Result<HookArgs> {
         let key = path.get_ident().map(Ident::to_string).unwrap_or_default();
         let has_value = meta.input.peek(syn::Token![=]);
         match key.as_str() {
-            "matcher" => set(&mut args.matcher, meta.value()?.parse()?, path, &mut errors),
-            "timeout" => set(&mut args.timeout, meta.value()?.parse()?, path, &mut errors),
-            "on_failure" => set(
-                &mut args.on_failure,
-                meta.value()?.parse()?,
-                path,
-                &mut errors,
-            ),
-            "name" => set(&mut args.name, meta.value()?.parse()?, path, &mut errors),
+            "matcher" => set(&mut args.matcher, meta.value()?.parse()?, path, errors),
+            "timeout" => set(&mut args.timeout, meta.value()?.parse()?, path, errors),
+            "on_failure" => set(&mut args.on_failure, meta.value()?.parse()?, path, errors),
+            "name" => set(&mut args.name, meta.value()?.parse()?, path, errors),
             "crate" => {
-                let value = meta.value()?;
-                let crate_path = if value.peek(LitStr) {
-                    value.parse::<LitStr>()?.parse::<Path>()?
-                } else {
-                    value.parse::<Path>()?
-                };
-                set(&mut args.crate_path, crate_path, path, &mut errors);
+                let crate_path = crate::attr::crate_path(meta.value()?)?;
+                set(&mut args.crate_path, crate_path, path, errors);
             }
             _ if has_value => {
                 errors.at(
@@ -80,14 +69,18 @@ pub(crate) fn args(tokens: TokenStream) -> syn::Result<HookArgs> {
         }
         Ok(())
     });
-    parser.parse2(tokens)?;
+    if let Err(error) = parser.parse2(tokens) {
+        errors.push(error);
+        // The parser stopped at the error: whether an event follows is unknown.
+        event_written = true;
+    }
     if !event_written {
         errors.push(syn::Error::new(
             Span::call_site(),
             "`#[hook]` needs the event first, e.g. `#[hook(PreToolUse)]` or `#[hook(Stop)]`",
         ));
     }
-    errors.finish(args)
+    args
 }
 
 /// Stores a value, reporting a repeated key on its second occurrence.
@@ -104,6 +97,12 @@ fn set<T>(slot: &mut Option<T>, value: T, key: &Path, errors: &mut Errors) {
 mod tests {
     use super::*;
     use quote::quote;
+
+    fn args(tokens: TokenStream) -> syn::Result<HookArgs> {
+        let mut errors = Errors::default();
+        let args = super::args(tokens, &mut errors);
+        errors.finish(args)
+    }
 
     #[test]
     fn parses_event_and_every_key() {

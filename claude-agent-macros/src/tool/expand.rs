@@ -44,10 +44,9 @@ pub(crate) fn expand(model: &ToolModel, krate: &TokenStream) -> TokenStream {
     };
     let param_asserts = params.iter().filter(|p| !p.context).map(|p| {
         let ty = &p.ty;
-        quote_spanned!(ty.span()=> __ca::__private::assert_tool_param::<#ty>();)
+        quote_spanned!(ty.span()=> __ca::__private::tool::assert_tool_param::<#ty>();)
     });
-    let output_assert =
-        quote_spanned!(output.span()=> __ca::__private::assert_into_tool_result::<#output>(););
+    let output_assert = quote_spanned!(output.span()=> __ca::__private::tool::assert_into_tool_result::<#output>(););
 
     let annotations = {
         let mut chain = quote!(__ca::tools::ToolAnnotations::new());
@@ -132,7 +131,7 @@ pub(crate) fn expand(model: &ToolModel, krate: &TokenStream) -> TokenStream {
                 #output_assert
             };
 
-            __ca::__private::submit_tool! {
+            __ca::__private::submit! {
                 __ca::tools::ToolDescriptor::of::<#handle>(#server, ::core::file!(), ::core::line!())
             }
         };

@@ -1,4 +1,5 @@
-//! `#[tool]`: turns a function into a `claude_agent::tools::Tool` and registers it.
+//! `#[tool]`: turns a function into a `claude_agent::tools::Tool` and registers it. Parse the
+//! arguments, validate them against the function, then expand.
 
 mod expand;
 mod model;
@@ -6,35 +7,40 @@ mod name;
 mod parse;
 
 use proc_macro2::TokenStream;
+use quote::ToTokens;
 
-use crate::diag::{Errors, with_error};
+use crate::diag::Errors;
+use crate::entry::AttributeMacro;
 
-/// The macro's entry point: never panics, reports every problem at once, and re-emits the
-/// function when it rejects the input so later errors stay relevant.
-pub(crate) fn tool(args: TokenStream, item: TokenStream) -> TokenStream {
-    let mut errors = Errors::default();
-    let func: syn::ItemFn = match syn::parse2(item.clone()) {
-        Ok(func) => func,
-        Err(_) => {
-            let error = syn::Error::new(
-                proc_macro2::Span::call_site(),
-                "`#[tool]` goes on a function: `#[tool] async fn name(arg: Type) -> String { .. }`",
-            );
-            return with_error(item, error);
-        }
-    };
-    let args = parse::parse_args(args, &mut errors);
-    let model = model::ToolModel::new(args, func, &mut errors);
-    let krate = crate::krate::resolve(model.args.krate.as_ref());
-    let expanded = match errors.finish(()) {
-        Ok(()) => expand::expand(&model, &krate),
-        Err(error) => {
-            let func = &model.func;
-            with_error(quote::quote!(#func), error)
-        }
-    };
-    if std::env::var_os("CLAUDE_AGENT_MACROS_DEBUG").is_some() {
-        eprintln!("#[tool] {}:\n{expanded}", model.func.sig.ident);
+impl AttributeMacro for model::ToolModel {
+    const NAME: &'static str = "tool";
+    const WRONG_ITEM: &'static str =
+        "`#[tool]` goes on a function: `#[tool] async fn name(arg: Type) -> String { .. }`";
+    type Item = syn::ItemFn;
+
+    fn build(args: TokenStream, func: &syn::ItemFn, errors: &mut Errors) -> Option<Self> {
+        let args = parse::parse_args(args, errors);
+        Some(model::ToolModel::new(args, func.clone(), errors))
     }
-    expanded
+
+    fn crate_path(&self) -> Option<&syn::Path> {
+        self.args.crate_path.as_ref()
+    }
+
+    fn item(&self) -> TokenStream {
+        self.func.to_token_stream()
+    }
+
+    fn label(&self) -> String {
+        self.func.sig.ident.to_string()
+    }
+
+    fn expand(&self, krate: &TokenStream) -> TokenStream {
+        expand::expand(self, krate)
+    }
+}
+
+/// The `#[tool]` entry point.
+pub(crate) fn run(args: TokenStream, item: TokenStream) -> TokenStream {
+    crate::entry::run::<model::ToolModel>(args, item)
 }

@@ -26,7 +26,7 @@ pub(crate) struct ToolArgs {
     pub(crate) always_load: Option<bool>,
     pub(crate) search_hint: Option<LitStr>,
     pub(crate) max_result_size_chars: Option<u32>,
-    pub(crate) krate: Option<syn::Path>,
+    pub(crate) crate_path: Option<syn::Path>,
 }
 
 /// Parses the attribute arguments, recording every problem in `errors`.
@@ -75,8 +75,8 @@ fn parse_one(
             errors,
         ),
         "crate" => {
-            let path: syn::Path = meta.value()?.parse()?;
-            set(&mut out.krate, path, meta, errors);
+            let path = crate::attr::crate_path(meta.value()?)?;
+            set(&mut out.crate_path, path, meta, errors);
         }
         other => {
             return Err(meta.error(format!(
@@ -242,7 +242,7 @@ mod tests {
         assert_eq!(args.always_load, Some(false));
         assert_eq!(args.search_hint.unwrap().value(), "sum numbers");
         assert_eq!(args.max_result_size_chars, Some(1000));
-        assert!(args.krate.is_some());
+        assert!(args.crate_path.is_some());
     }
 
     #[test]

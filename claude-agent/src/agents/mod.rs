@@ -101,9 +101,6 @@
 //! [`HookRegistry::hook`](crate::hooks::HookRegistry::hook). This keeps the simple case (no
 //! state) free of generic context types.
 
-#[doc(hidden)]
-#[path = "macro_support.rs"]
-pub mod __macro_support;
 mod main_agent;
 mod registry;
 mod tool_ref;

@@ -66,11 +66,12 @@ pub struct AgentInput {
 }
 tool_input!(AgentInput, "Agent", aliases = ["Task"]);
 
-/// A text content block.
+/// A text block of a subagent's answer ([`AgentOutput`]'s `content`); the message content block
+/// is [`protocol::TextBlock`](crate::protocol::TextBlock).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
-pub struct TextBlock {
+pub struct AgentTextBlock {
     /// Always `text` for now.
     #[serde(rename = "type")]
     pub kind: String,
@@ -134,7 +135,7 @@ pub enum AgentOutput {
         agent_id: String,
         /// Its final answer.
         #[serde(default)]
-        content: Vec<TextBlock>,
+        content: Vec<AgentTextBlock>,
         /// How many tools it used.
         #[serde(default, deserialize_with = "count")]
         total_tool_use_count: u64,

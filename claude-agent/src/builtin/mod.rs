@@ -34,7 +34,7 @@ pub(crate) mod wire {
     pub(crate) use crate::wire::{count as u64_or_zero, opt_count as opt_u64};
 }
 
-pub use agent::{AgentInput, AgentOutput, AgentUsage, TextBlock};
+pub use agent::{AgentInput, AgentOutput, AgentTextBlock, AgentUsage};
 pub use any::BuiltinToolInput;
 pub use file_outputs::{
     EditOutput, GitDiff, GlobOutput, GrepOutput, NotebookEditOutput, PatchHunk, ReadOutput,

@@ -16,7 +16,7 @@ use serde_json::Value;
 use tracing::Instrument as _;
 
 use super::event::Event;
-use super::typed::{EventInput, InputEvent, IntoHookResult};
+use super::hook::{EventInput, InputEvent, IntoHookResult};
 use super::{Hook, HookCallback, HookContext, HookEvent, HookMatcher, HookOutput};
 
 /// How long the CLI waits for a hook when none is configured.

@@ -1,5 +1,6 @@
 //! Event marker types: one zero-sized type per hook event, used as [`Hook::Event`](super::Hook::Event)
-//! and by `#[hook(PreToolUse)]` to name the event at compile time.
+//! and by `#[hook(PreToolUse)]` to name the event at compile time. Generated from the event
+//! table (`event_table.rs`).
 
 use super::{FailurePolicy, HookEvent};
 
@@ -25,8 +26,9 @@ pub trait Event: Send + Sync + 'static {
     const DEFAULT_FAILURE_POLICY: FailurePolicy;
 }
 
-macro_rules! events {
-    ($($name:ident: $decides:literal, $policy:ident;)*) => {
+/// Emits one marker type per event of the table.
+macro_rules! event_markers {
+    ($( $(#[$doc:meta])* $name:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
         $(
             #[doc = concat!("The `", stringify!($name), "` event; its input is [`", stringify!($name), "`](super::", stringify!($name), ").")]
             #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -38,44 +40,7 @@ macro_rules! events {
                 const DEFAULT_FAILURE_POLICY: FailurePolicy = FailurePolicy::$policy;
             }
         )*
-
-        #[cfg(test)]
-        pub(crate) const ALL_MARKED: &[HookEvent] = &[$(HookEvent::$name),*];
     };
 }
 
-events! {
-    PreToolUse: true, Deny;
-    PostToolUse: false, Continue;
-    PostToolUseFailure: false, Continue;
-    PostToolBatch: false, Continue;
-    Notification: false, Continue;
-    UserPromptSubmit: false, Continue;
-    UserPromptExpansion: false, Continue;
-    SessionStart: false, Continue;
-    SessionEnd: false, Continue;
-    Stop: false, Continue;
-    StopFailure: false, Continue;
-    SubagentStart: false, Continue;
-    SubagentStop: false, Continue;
-    PreCompact: false, Continue;
-    PostCompact: false, Continue;
-    PreModelSwitch: true, Continue;
-    PostModelSwitch: false, Continue;
-    PermissionRequest: true, Deny;
-    PermissionDenied: false, Continue;
-    Setup: false, Continue;
-    TeammateIdle: false, Continue;
-    TaskCreated: false, Continue;
-    TaskCompleted: false, Continue;
-    Elicitation: false, Continue;
-    ElicitationResult: false, Continue;
-    ConfigChange: false, Continue;
-    WorktreeCreate: false, Continue;
-    WorktreeRemove: false, Continue;
-    InstructionsLoaded: false, Continue;
-    CwdChanged: false, Continue;
-    FileChanged: false, Continue;
-    DirectoryAdded: false, Continue;
-    MessageDisplay: false, Continue;
-}
+super::event_table::hook_events!(event_markers);

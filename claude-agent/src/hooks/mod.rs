@@ -178,35 +178,32 @@
 //! elicitation, config and file-watch events, which need features a plain SDK session does not
 //! use.
 
-#[doc(hidden)]
-#[path = "macro_support.rs"]
-pub mod __macro_support;
 mod adapter;
 mod callback;
 pub mod event;
-mod hook_event;
+mod event_table;
+mod hook;
 mod input;
 mod output;
 mod registry;
-mod typed;
 
 pub use adapter::{DEFAULT_HOOK_TIMEOUT, FailurePolicy, FnHook, HookAdapter, hook_fn, hook_fn_for};
 pub use callback::{HookCallback, HookContext, HookMatcher};
-pub use hook_event::HookEvent;
+pub use event_table::HookEvent;
+pub use hook::{EventInput, Hook, InputEvent, IntoHookResult};
 pub use input::{
-    CompactTrigger, ConfigChange, CwdChanged, DirectoryAdded, Effort, Elicitation,
-    ElicitationResult, FileChanged, HookBase, HookInput, InstructionsLoaded, MessageDisplay,
-    Notification, PermissionDenied, PermissionRequest, PostCompact, PostModelSwitch, PostToolBatch,
-    PostToolUse, PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd,
-    SessionStart, SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop,
-    TaskCompleted, TaskCreated, TeammateIdle, ToolCall, UserPromptExpansion, UserPromptSubmit,
+    CompactTrigger, ConfigChange, CwdChanged, DirectoryAdded, Elicitation, ElicitationResult,
+    FileChanged, HookBase, HookInput, InstructionsLoaded, MessageDisplay, Notification,
+    PermissionDenied, PermissionRequest, PostCompact, PostModelSwitch, PostToolBatch, PostToolUse,
+    PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd, SessionStart,
+    SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop, TaskCompleted,
+    TaskCreated, TeammateIdle, ToolCall, TurnEffort, UserPromptExpansion, UserPromptSubmit,
     WorktreeCreate, WorktreeRemove,
 };
 pub use output::{
     HookDecision, HookOutput, HookSpecificOutput, PermissionDecision, PermissionRequestDecision,
 };
 pub use registry::{HookDescriptor, HookRegistry, from_inventory, registered};
-pub use typed::{EventInput, Hook, InputEvent, IntoHookResult};
 
 /// Declares a typed hook: `#[hook(Event, matcher = "..", timeout = secs, on_failure = "deny",
 /// name = "..")]` on an `async fn` taking the event's input and returning [`HookOutput`] (or

@@ -97,22 +97,3 @@ pub use system::{
 };
 pub use usage::{ModelUsage, ServerToolUsage, Usage};
 pub use user::{UserMessage, UserMessageBody};
-
-/// Entry point for `benches/parse.rs`; not part of the public API.
-#[doc(hidden)]
-pub mod __bench {
-    /// Decodes one stdout line exactly as a session does and names what it became.
-    ///
-    /// # Errors
-    ///
-    /// If the line is not JSON.
-    pub fn parse_line(line: &str) -> Result<&'static str, serde_json::Error> {
-        Ok(match super::parse_incoming(line)? {
-            super::Incoming::Message(super::Message::Unknown(_)) => "unknown",
-            super::Incoming::Message(_) => "message",
-            super::Incoming::ControlRequest { .. } => "control_request",
-            super::Incoming::ControlResponse(_) => "control_response",
-            super::Incoming::ControlCancel { .. } => "control_cancel",
-        })
-    }
-}

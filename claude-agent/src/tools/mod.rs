@@ -178,9 +178,6 @@ mod schema;
 mod server;
 mod tool;
 
-#[doc(hidden)]
-pub mod __private;
-
 pub use annotations::ToolAnnotations;
 pub use content::ToolContent;
 pub use context::ToolContext;

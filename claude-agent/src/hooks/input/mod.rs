@@ -28,11 +28,12 @@ pub use tool::{
     PreToolUse, ToolCall,
 };
 
-/// The reasoning effort of the current turn.
+/// The reasoning effort of the current turn, as hook inputs carry it (`{"level": "high"}`); the
+/// option that sets it is [`options::Effort`](crate::options::Effort).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
-pub struct Effort {
+pub struct TurnEffort {
     /// `low`, `medium`, `high`, `xhigh`, `max`, ...
     pub level: String,
 }
@@ -74,7 +75,7 @@ pub struct HookBase {
     pub agent_type: Option<String>,
     /// The turn's reasoning effort.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub effort: Option<Effort>,
+    pub effort: Option<TurnEffort>,
     /// The event's wire name.
     pub hook_event_name: String,
 }
@@ -100,8 +101,22 @@ macro_rules! event_input {
 }
 pub(crate) use event_input;
 
+/// The tool's name in an input of the given shape.
+macro_rules! tool_name_of {
+    (plain $input:ident) => {
+        None
+    };
+    (tool $input:ident) => {
+        Some($input.tool_name.as_str())
+    };
+    (tool_output $input:ident) => {
+        Some($input.tool_name.as_str())
+    };
+}
+
+/// Emits [`HookInput`] from the event table.
 macro_rules! hook_inputs {
-    ($($variant:ident),* $(,)?) => {
+    ($( $(#[$doc:meta])* $variant:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
         /// The input of any hook event. Tool inputs stay raw JSON here; use the per-event types
         /// (e.g. `PreToolUse<BashInput>`) for typed tool inputs.
         ///
@@ -176,59 +191,19 @@ macro_rules! hook_inputs {
                     HookInput::Unknown { raw, .. } => raw.clone(),
                 }
             }
+
+            /// The tool's name, for tool events.
+            pub fn tool_name(&self) -> Option<&str> {
+                match self {
+                    $(HookInput::$variant(_input) => tool_name_of!($shape _input),)*
+                    HookInput::Unknown { .. } => None,
+                }
+            }
         }
     };
 }
 
-hook_inputs!(
-    PreToolUse,
-    PostToolUse,
-    PostToolUseFailure,
-    PostToolBatch,
-    Notification,
-    UserPromptSubmit,
-    UserPromptExpansion,
-    SessionStart,
-    SessionEnd,
-    Stop,
-    StopFailure,
-    SubagentStart,
-    SubagentStop,
-    PreCompact,
-    PostCompact,
-    PreModelSwitch,
-    PostModelSwitch,
-    PermissionRequest,
-    PermissionDenied,
-    Setup,
-    TeammateIdle,
-    TaskCreated,
-    TaskCompleted,
-    Elicitation,
-    ElicitationResult,
-    ConfigChange,
-    WorktreeCreate,
-    WorktreeRemove,
-    InstructionsLoaded,
-    CwdChanged,
-    FileChanged,
-    DirectoryAdded,
-    MessageDisplay,
-);
-
-impl HookInput {
-    /// The tool's name, for tool events.
-    pub fn tool_name(&self) -> Option<&str> {
-        match self {
-            HookInput::PreToolUse(i) => Some(&i.tool_name),
-            HookInput::PostToolUse(i) => Some(&i.tool_name),
-            HookInput::PostToolUseFailure(i) => Some(&i.tool_name),
-            HookInput::PermissionRequest(i) => Some(&i.tool_name),
-            HookInput::PermissionDenied(i) => Some(&i.tool_name),
-            _ => None,
-        }
-    }
-}
+super::event_table::hook_events!(hook_inputs);
 
 impl Serialize for HookInput {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::{HookBase, event_input};
 use crate::builtin::wire::opt_u64;
+pub use crate::protocol::CompactTrigger;
 use crate::wire::wire_enum;
 
 wire_enum! {
@@ -21,17 +22,6 @@ wire_enum! {
         Compact = "compact",
         /// A forked session.
         Fork = "fork",
-    }
-}
-
-wire_enum! {
-    default;
-    /// What triggered a compaction.
-    pub enum CompactTrigger {
-        /// `/compact`.
-        Manual = "manual",
-        /// The context window filled up.
-        Auto = "auto",
     }
 }
 

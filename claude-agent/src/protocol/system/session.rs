@@ -95,7 +95,9 @@ pub struct CompactMetadata {
 }
 
 wire_enum! {
-    /// What started a compaction.
+    default;
+    /// What started a compaction: in `system/compact_boundary` and in the `PreCompact` /
+    /// `PostCompact` hook inputs (also `claude_agent::hooks::CompactTrigger`).
     pub enum CompactTrigger {
         /// The user asked (`/compact`).
         Manual = "manual",

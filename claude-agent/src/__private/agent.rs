@@ -1,32 +1,9 @@
-//! What `#[agent]`'s expansion needs. Not public API: no semver promise.
+//! What `#[agent]`'s expansion needs beyond the public `agents` API.
 
-#[cfg(feature = "inventory")]
-pub use inventory;
-
-use super::ToolRef;
-
-/// Submits an agent descriptor to the registry (nothing without the `inventory` feature).
-#[cfg(feature = "inventory")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __claude_agent_submit_agent {
-    ($($descriptor:tt)*) => {
-        $crate::agents::__macro_support::inventory::submit! { $($descriptor)* }
-    };
-}
-
-/// Submits an agent descriptor to the registry (nothing without the `inventory` feature).
-#[cfg(not(feature = "inventory"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __claude_agent_submit_agent {
-    ($($descriptor:tt)*) => {};
-}
-
-pub use crate::__claude_agent_submit_agent as submit_agent;
+use crate::agents::{Agent, ToolRef};
 
 /// Spanned on a `subagents = [..]` entry: fails to compile unless it is an agent.
-pub const fn assert_agent<T: super::Agent>() {}
+pub const fn assert_agent<T: Agent>() {}
 
 /// Fails compilation (in a `const`) when a subagent may use a tool its parent disallows.
 // The panic is a compile error: `#[agent]` only calls this in a `const` item.

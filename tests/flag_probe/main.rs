@@ -18,9 +18,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "flag_probe/runner.rs"]
 mod runner;
-#[path = "flag_probe/versions.rs"]
 mod versions;
 
 use std::collections::BTreeSet;

@@ -1,29 +1,7 @@
-//! What `#[hook]`'s expansion needs. Not public API: no semver promise.
-
-#[cfg(feature = "inventory")]
-pub use inventory;
+//! What `#[hook]`'s expansion needs beyond the public `hooks` API: the compile-time check that a
+//! typed tool input and the matcher name the same tool.
 
 use crate::builtin::ToolInput;
-
-/// Submits a hook descriptor to the registry (nothing without the `inventory` feature).
-#[cfg(feature = "inventory")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __claude_agent_submit_hook {
-    ($($descriptor:tt)*) => {
-        $crate::hooks::__macro_support::inventory::submit! { $($descriptor)* }
-    };
-}
-
-/// Submits a hook descriptor to the registry (nothing without the `inventory` feature).
-#[cfg(not(feature = "inventory"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __claude_agent_submit_hook {
-    ($($descriptor:tt)*) => {};
-}
-
-pub use crate::__claude_agent_submit_hook as submit_hook;
 
 /// What the compile-time matcher check knows about a tool input type.
 pub type ToolFacts = Option<(&'static str, &'static [&'static str], &'static str)>;

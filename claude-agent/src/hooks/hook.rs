@@ -86,71 +86,41 @@ pub trait InputEvent {
     type Event: Event;
 }
 
-macro_rules! plain_inputs {
-    ($($name:ident),* $(,)?) => {$(
+/// Ties each input struct to its event marker, by the struct's generic shape.
+macro_rules! input_event {
+    (plain $name:ident) => {
         impl EventInput<event::$name> for $name {}
         impl InputEvent for $name {
             type Event = event::$name;
         }
-    )*};
-}
-
-plain_inputs!(
-    PostToolBatch,
-    Notification,
-    UserPromptSubmit,
-    UserPromptExpansion,
-    SessionStart,
-    SessionEnd,
-    Stop,
-    StopFailure,
-    SubagentStart,
-    SubagentStop,
-    PreCompact,
-    PostCompact,
-    PreModelSwitch,
-    PostModelSwitch,
-    Setup,
-    TeammateIdle,
-    TaskCreated,
-    TaskCompleted,
-    Elicitation,
-    ElicitationResult,
-    ConfigChange,
-    WorktreeCreate,
-    WorktreeRemove,
-    InstructionsLoaded,
-    CwdChanged,
-    FileChanged,
-    DirectoryAdded,
-    MessageDisplay,
-);
-
-macro_rules! tool_inputs {
-    ($($name:ident),* $(,)?) => {$(
+    };
+    (tool $name:ident) => {
         impl<I: DeserializeOwned + Send + 'static> EventInput<event::$name> for $name<I> {}
         impl<I> InputEvent for $name<I> {
             type Event = event::$name;
         }
-    )*};
+    };
+    (tool_output $name:ident) => {
+        impl<I, O> EventInput<event::$name> for $name<I, O>
+        where
+            I: DeserializeOwned + Send + 'static,
+            O: DeserializeOwned + Send + 'static,
+        {
+        }
+        impl<I, O> InputEvent for $name<I, O> {
+            type Event = event::$name;
+        }
+    };
 }
 
-tool_inputs!(
-    PreToolUse,
-    PostToolUseFailure,
-    PermissionRequest,
-    PermissionDenied
-);
+/// Emits the impls for every event of the table.
+macro_rules! input_events {
+    ($( $(#[$doc:meta])* $name:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
+        $( input_event!($shape $name); )*
+    };
+}
 
-impl<I, O> EventInput<event::PostToolUse> for PostToolUse<I, O>
-where
-    I: DeserializeOwned + Send + 'static,
-    O: DeserializeOwned + Send + 'static,
-{
-}
-impl<I, O> InputEvent for PostToolUse<I, O> {
-    type Event = event::PostToolUse;
-}
+super::event_table::hook_events!(input_events);
 
 /// What a hook may return: a [`HookOutput`], or `Result<HookOutput, E>` with `E: Display` (an
 /// `Err` counts as a failure, see [`FailurePolicy`]).
