@@ -22,10 +22,27 @@
 pub(crate) struct Watchdog {
     /// The write end of the shell's stdin: its closing is the signal.
     #[cfg(unix)]
-    _pipe: tokio::process::ChildStdin,
-    /// Reaped by tokio in the background once dropped.
+    pipe: Option<tokio::process::ChildStdin>,
     #[cfg(unix)]
-    _child: tokio::process::Child,
+    child: tokio::process::Child,
+}
+
+#[cfg(unix)]
+impl Drop for Watchdog {
+    /// Closes the pipe (the shell kills the group, itself included) and reaps the shell. By now
+    /// the runtime has usually killed the group already; tokio would reap the shell only at the
+    /// next SIGCHLD, so it is reaped here, waiting a few milliseconds at most.
+    fn drop(&mut self) {
+        drop(self.pipe.take());
+        for _ in 0..20 {
+            if !matches!(self.child.try_wait(), Ok(None)) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let _ = self.child.start_kill();
+        let _ = self.child.try_wait();
+    }
 }
 
 /// The watchdog's script: wait for end-of-file on stdin, then kill the own process group.
@@ -51,8 +68,8 @@ impl Watchdog {
                 Ok(mut child) => {
                     let pipe = child.stdin.take()?;
                     Some(Watchdog {
-                        _pipe: pipe,
-                        _child: child,
+                        pipe: Some(pipe),
+                        child,
                     })
                 }
                 Err(err) => {
@@ -74,7 +91,7 @@ impl Watchdog {
     /// The watchdog's own pid.
     #[cfg(test)]
     pub(crate) fn pid(&self) -> Option<u32> {
-        self._child.id()
+        self.child.id()
     }
 }
 
