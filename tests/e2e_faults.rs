@@ -7,7 +7,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use claude_agent::mcp::McpServerConfig;
-use claude_agent::testing::{Match, Reply, ScriptedModel, cli_path};
+use claude_agent::testing::{Reply, ScriptedModel, cli_path};
 use claude_agent::{Client, Message, query};
 use common::{Offline, processes_in, within};
 use futures::StreamExt;

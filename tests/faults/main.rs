@@ -21,19 +21,27 @@ use futures::StreamExt;
 pub const FAKE: &str = env!("CARGO_BIN_EXE_fake-claude");
 
 /// Records the processes the fake CLI starts and checks that none is left.
+#[derive(Default)]
 pub struct Procs {
-    dir: tempfile::TempDir,
+    dir: Scratch,
+}
+
+/// A temporary directory (a newtype, so that [`Procs`] can derive `Default`).
+pub struct Scratch(tempfile::TempDir);
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch(tempfile::tempdir().unwrap())
+    }
 }
 
 impl Procs {
     pub fn new() -> Procs {
-        Procs {
-            dir: tempfile::tempdir().unwrap(),
-        }
+        Procs::default()
     }
 
     pub fn pid_file(&self) -> PathBuf {
-        self.dir.path().join("pids")
+        self.dir.0.path().join("pids")
     }
 
     /// Options for the fake CLI in `mode`, recording its pids here. The version probe is off,
