@@ -145,7 +145,9 @@ async fn initialization_result_lists_models_commands_and_account() {
         "{account:?}"
     );
     let init = client.initialization_result();
-    assert!(init.claude_code_version.is_some() || init.raw.get("commands").is_some());
+    // The version is pinned and checked against `claude --version` in e2e_faults.rs.
+    assert!(init.claude_code_version.is_some(), "{init:?}");
+    assert!(init.raw.get("commands").is_some(), "{init:?}");
     within(client.close()).await.unwrap();
 }
 
@@ -176,19 +178,20 @@ async fn control_requests_round_trip_and_cli_refusals_are_typed_errors() {
         matches!(&err, Error::Control { subtype, message, .. } if subtype == "rewind_files" && message.contains("File rewinding is not enabled")),
         "{err:?}"
     );
-    // Newer CLIs refuse an unknown mode (error_code "invalid_mode"); 2.1.197 accepted any
-    // string. (Unknown modes stay expressible for forward compatibility.)
+    // The pinned CLI refuses an unknown mode (error_code "invalid_mode"; 2.1.197 accepted any
+    // string). Unknown modes stay expressible for forward compatibility.
     let refused =
         within(client.set_permission_mode(PermissionMode::Other("not-a-mode".into()))).await;
-    let reports_version = client.initialization_result().claude_code_version.is_some();
+    let version = client.initialization_result().claude_code_version.clone();
     match refused {
         Err(Error::Control { subtype, code, .. }) => {
             assert_eq!(subtype, "set_permission_mode");
             assert_eq!(code.as_deref(), Some("invalid_mode"));
         }
-        Ok(()) => assert!(
-            !reports_version,
-            "a 2.1.330-era CLI must refuse an unknown mode"
+        Ok(()) => assert_eq!(
+            version.as_deref(),
+            Some("2.1.197"),
+            "only 2.1.197 accepted an unknown mode"
         ),
         Err(other) => panic!("unexpected {other:?}"),
     }

@@ -204,15 +204,20 @@ async fn interrupt_while_a_permission_request_is_pending_cancels_the_callback() 
     let offline = Offline::start(model).await;
     let (asked_tx, mut asked_rx) = tokio::sync::mpsc::unbounded_channel();
     let stdin = Tapping::default();
+    let cleaned_up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let cleanup = cleaned_up.clone();
     let options = offline
         .options()
         .spawner(stdin.clone())
         .can_use_tool(move |req: PermissionRequest, cx: PermissionContext| {
             asked_tx.send((req, cx.cancellation.clone())).unwrap();
+            let cleanup = cleanup.clone();
             async move {
-                // A person who never clicks: wait until the CLI withdraws the request, then
-                // answer anyway (the SDK must not send it).
+                // A person who never clicks: wait until the CLI withdraws the request, clean up
+                // (an await of its own), then answer anyway (the SDK must not send it).
                 cx.cancellation.cancelled().await;
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                cleanup.store(true, std::sync::atomic::Ordering::SeqCst);
                 PermissionResult::allow()
             }
         })
@@ -252,6 +257,8 @@ async fn interrupt_while_a_permission_request_is_pending_cancels_the_callback() 
     let next = next_result(&client).await;
     assert_eq!(next.result.as_deref(), Some("still here"));
     within(client.close()).await.unwrap();
+    // The callback observed its cancellation and finished its cleanup (it was not dropped).
+    assert!(cleaned_up.load(std::sync::atomic::Ordering::SeqCst));
 
     // The SDK wrote the interrupt, but never an answer to the withdrawn request (the only
     // request the CLI made of it).

@@ -2,7 +2,8 @@
 //! huge line, a crash mid-stream, an exit before `initialize`, a hang, and protocol corner cases.
 //!
 //! The behaviour is chosen with `FAKE_CLAUDE_MODE`; `--version` prints `FAKE_CLAUDE_VERSION`
-//! (default `2.1.330 (Claude Code)`). Everything else speaks just enough stream-json to drive the
+//! (default `2.1.330 (Claude Code)`). With `FAKE_CLAUDE_PID_FILE` it appends its pid (and those of
+//! the children it starts) to that file; with `FAKE_CLAUDE_IGNORE_TERM` it ignores SIGTERM. Everything else speaks just enough stream-json to drive the
 //! SDK: it answers `initialize`, and on each user message runs the mode's script.
 //!
 //! `hook-bench` times the SDK's hook round trip: on the first user message it sends
@@ -22,6 +23,10 @@ const SESSION: &str = "00000000-0000-4000-8000-000000000000";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if std::env::var_os("FAKE_CLAUDE_IGNORE_TERM").is_some() {
+        ignore_sigterm(&args);
+    }
+    record_pid(std::process::id());
     if args.iter().any(|a| a == "--version") {
         let version =
             std::env::var("FAKE_CLAUDE_VERSION").unwrap_or_else(|_| "2.1.330 (Claude Code)".into());
@@ -96,9 +101,7 @@ fn main() {
                 .args(["-c", "trap '' TERM; while :; do sleep 1; done"])
                 .spawn()
                 .unwrap();
-            if let Ok(path) = std::env::var("FAKE_CLAUDE_PID_FILE") {
-                std::fs::write(path, format!("{} {}", std::process::id(), child.id())).unwrap();
-            }
+            record_pid(child.id());
             emit(&assistant("thinking forever"));
             loop {
                 std::thread::sleep(Duration::from_secs(60));
@@ -136,6 +139,34 @@ fn main() {
                                    "content": [{"type": "hologram", "data": 42}, {"type": "text", "text": "known"}]}}),
                 result_with("after unknowns"),
             ]
+        }),
+        "truncated" => run_turns(lines, |_| {
+            emit(&assistant("before the cut"));
+            let mut out = std::io::stdout().lock();
+            out.write_all(b"{\"type\":\"assistant\",\"session_id\":\"")
+                .unwrap();
+            out.flush().unwrap();
+            std::process::exit(0);
+        }),
+        "stderr-flood" => run_turns(lines, |_| {
+            // Far more than any pipe buffer: a reader that stopped draining stderr would
+            // deadlock this write.
+            let mut err = std::io::stderr().lock();
+            let chunk = "warning: the fake CLI is noisy on stderr\n".repeat(1000);
+            for _ in 0..500 {
+                err.write_all(chunk.as_bytes()).unwrap();
+            }
+            err.write_all(b"last words on stderr\n").unwrap();
+            vec![
+                assistant("after the flood"),
+                result_with("stderr flood survived"),
+            ]
+        }),
+        "hang-silent" => run_turns(lines, |_| {
+            loop {
+                // Mid-turn, nothing at all: no message, no exit.
+                std::thread::sleep(Duration::from_secs(60));
+            }
         }),
         "flood" => run_turns(lines, |_| {
             flood();
@@ -176,6 +207,33 @@ fn flood() {
         out.write_all(b"\n").unwrap();
     }
     out.flush().unwrap();
+}
+
+/// Appends `pid` to `FAKE_CLAUDE_PID_FILE`, so tests can check that nothing is left running.
+fn record_pid(pid: u32) {
+    if let Ok(path) = std::env::var("FAKE_CLAUDE_PID_FILE") {
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .unwrap();
+        writeln!(file, "{pid}").unwrap();
+    }
+}
+
+/// Re-executes this program, as the same process, with SIGTERM ignored (an ignored signal
+/// stays ignored across `exec`): a CLI only SIGKILL can stop, without unsafe code.
+fn ignore_sigterm(args: &[String]) {
+    use std::os::unix::process::CommandExt;
+    let me = std::env::current_exe().unwrap();
+    let err = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg("trap '' TERM; exec \"$0\" \"$@\"")
+        .arg(me)
+        .args(args)
+        .env_remove("FAKE_CLAUDE_IGNORE_TERM")
+        .exec();
+    panic!("re-exec failed: {err}");
 }
 
 fn stdin_lines() -> impl Iterator<Item = Value> {

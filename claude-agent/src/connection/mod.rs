@@ -35,7 +35,13 @@ pub(crate) struct Connection {
 }
 
 impl Drop for Connection {
+    /// An idle session gets the graceful shutdown (stdin closes, the CLI exits on its own). The
+    /// CLI ignores stdin closing while a turn runs, and would work on (and bill) the turn for
+    /// nothing: mid-turn it is terminated at once.
     fn drop(&mut self) {
+        if !self.shared.turns_complete() {
+            self.shared.stop_now.cancel();
+        }
         self.shared.stop.cancel();
     }
 }
@@ -125,14 +131,14 @@ impl Connection {
 
         let writer = Writer::spawn(spawned.stdin);
         let stop = CancellationToken::new();
+        let stop_now = CancellationToken::new();
         let grace = options.shutdown_timeout();
-        let exit = crate::transport::supervise(
-            spawned.handle,
-            writer.clone(),
-            stop.clone(),
-            abort.clone(),
-            grace,
-        );
+        let tokens = transport::StopTokens {
+            stop: stop.clone(),
+            now: stop_now.clone(),
+            abort: abort.clone(),
+        };
+        let exit = transport::supervise(spawned.handle, writer.clone(), tokens, grace);
         let stderr = StderrTail::default();
         if let Some(pipe) = spawned.stderr {
             let drain = transport::drain_stderr(pipe, stderr.clone(), options.stderr_callback());
@@ -154,6 +160,7 @@ impl Connection {
             writer,
             pending: Pending::new(),
             stop,
+            stop_now,
             abort,
             exit,
             stderr,

@@ -26,6 +26,8 @@ pub(crate) struct Shared {
     pub(crate) dispatcher: Dispatcher,
     /// Asks for the graceful shutdown sequence (the owner is gone or closed the session).
     pub(crate) stop: CancellationToken,
+    /// Skips the graceful part of the shutdown: SIGTERM at once (the owner left mid-turn).
+    pub(crate) stop_now: CancellationToken,
     /// Ends the session at once, from anywhere: readers get [`Error::Aborted`].
     pub(crate) abort: CancellationToken,
     pub(crate) exit: watch::Receiver<Option<ExitInfo>>,

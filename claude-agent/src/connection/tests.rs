@@ -24,7 +24,14 @@ type Script = Arc<dyn Fn(Peer) -> BoxFuture<'static, ()> + Send + Sync>;
 
 /// Spawns the scripted peer instead of a process.
 #[derive(Clone)]
-struct MemorySpawner(Script);
+struct MemorySpawner(Script, Signals);
+
+/// The signals the runtime sent, when, and whether the "process" ignores SIGTERM.
+#[derive(Clone, Default)]
+struct Signals {
+    sent: Arc<Mutex<Vec<(ShutdownSignal, std::time::Instant)>>>,
+    ignore_terminate: bool,
+}
 
 impl std::fmt::Debug for MemorySpawner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -74,6 +81,7 @@ struct MemoryHandle {
     exit: watch::Receiver<Option<ExitInfo>>,
     kill: Option<tokio::task::AbortHandle>,
     killed: watch::Sender<Option<ExitInfo>>,
+    signals: Signals,
 }
 
 impl ProcessHandle for MemoryHandle {
@@ -81,7 +89,14 @@ impl ProcessHandle for MemoryHandle {
         None
     }
 
-    fn signal(&mut self, _signal: ShutdownSignal) -> io::Result<()> {
+    fn signal(&mut self, signal: ShutdownSignal) -> io::Result<()> {
+        if self.exit.borrow().is_none() {
+            let now = std::time::Instant::now();
+            self.signals.sent.lock().unwrap().push((signal, now));
+        }
+        if signal == ShutdownSignal::Terminate && self.signals.ignore_terminate {
+            return Ok(());
+        }
         if let Some(task) = self.kill.take() {
             task.abort();
             let _ = self.killed.send(Some(ExitInfo::new(None)));
@@ -121,14 +136,22 @@ impl Spawner for MemorySpawner {
             exit,
             kill: Some(task.abort_handle()),
             killed: tx,
+            signals: self.1.clone(),
         };
         Ok(SpawnedProcess::new(sdk_stdin, sdk_stdout, None, handle))
     }
 }
 
 fn options(script: impl Fn(Peer) -> BoxFuture<'static, ()> + Send + Sync + 'static) -> Options {
+    options_with(script, Signals::default())
+}
+
+fn options_with(
+    script: impl Fn(Peer) -> BoxFuture<'static, ()> + Send + Sync + 'static,
+    signals: Signals,
+) -> Options {
     Options::builder()
-        .spawner(MemorySpawner(Arc::new(script)))
+        .spawner(MemorySpawner(Arc::new(script), signals))
         .no_registered()
         .shutdown_timeout(Duration::from_millis(200))
         .build()
@@ -256,5 +279,108 @@ async fn control_requests_before_the_initialize_answer_are_served() {
     assert_eq!(
         answer["response"]["response"]["mcp_response"]["error"]["code"],
         -32601
+    );
+}
+
+/// A peer that answers `initialize`, reports whether its stdin closed, then never exits on its
+/// own (like a CLI mid-turn, or one that hangs).
+fn stubborn(eof: Arc<Mutex<Option<std::time::Instant>>>) -> Script {
+    Arc::new(move |mut peer: Peer| {
+        let eof = eof.clone();
+        Box::pin(async move {
+            peer.handshake().await;
+            while peer.read().await.is_some() {}
+            *eof.lock().unwrap() = Some(std::time::Instant::now());
+            futures::future::pending::<()>().await;
+        })
+    })
+}
+
+const GRACE: Duration = Duration::from_millis(200);
+
+#[tokio::test]
+async fn close_runs_the_whole_sequence_stdin_then_sigterm_then_sigkill() {
+    let eof = Arc::new(Mutex::new(None));
+    let signals = Signals {
+        ignore_terminate: true,
+        ..Signals::default()
+    };
+    let script = stubborn(eof.clone());
+    let options = options_with(move |peer| script(peer), signals.clone());
+    let client = crate::Client::connect(options).await.unwrap();
+    let started = std::time::Instant::now();
+    // A "CLI" that ignores both stdin closing and SIGTERM: close() must still return.
+    tokio::time::timeout(Duration::from_secs(5), client.close())
+        .await
+        .expect("close() escalated to SIGKILL and returned")
+        .unwrap();
+    let eof_at = eof.lock().unwrap().expect("stdin was closed");
+    let sent = signals.sent.lock().unwrap().clone();
+    let kinds: Vec<_> = sent.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        kinds,
+        [ShutdownSignal::Terminate, ShutdownSignal::Kill],
+        "{sent:?}"
+    );
+    // stdin first, SIGTERM one grace later, SIGKILL one grace after that.
+    let (term, kill) = (sent[0].1, sent[1].1);
+    assert!(eof_at < term, "stdin closed before SIGTERM");
+    assert!(term - started >= GRACE, "SIGTERM waited for the grace");
+    assert!(kill - term >= GRACE, "SIGKILL waited for the grace");
+    assert!(started.elapsed() < GRACE * 4, "{:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn dropping_a_client_mid_turn_sends_sigterm_at_once() {
+    let eof = Arc::new(Mutex::new(None));
+    let signals = Signals::default();
+    let script = stubborn(eof.clone());
+    let options = options_with(move |peer| script(peer), signals.clone());
+    let client = crate::Client::connect(options).await.unwrap();
+    client.send("work forever").await.unwrap();
+    let dropped = std::time::Instant::now();
+    drop(client);
+    for _ in 0..100 {
+        if !signals.sent.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let sent = signals.sent.lock().unwrap().clone();
+    assert_eq!(
+        sent.first().map(|s| s.0),
+        Some(ShutdownSignal::Terminate),
+        "{sent:?}"
+    );
+    assert!(
+        sent[0].1 - dropped < GRACE / 2,
+        "SIGTERM came {:?} after the drop, not at once",
+        sent[0].1 - dropped
+    );
+}
+
+#[tokio::test]
+async fn dropping_an_idle_client_closes_stdin_and_signals_nothing_if_it_exits() {
+    let eof = Arc::new(Mutex::new(None));
+    let signals = Signals::default();
+    let seen = eof.clone();
+    let options = options_with(
+        move |mut peer| {
+            let seen = seen.clone();
+            Box::pin(async move {
+                peer.handshake().await;
+                while peer.read().await.is_some() {}
+                *seen.lock().unwrap() = Some(std::time::Instant::now());
+            })
+        },
+        signals.clone(),
+    );
+    let client = crate::Client::connect(options).await.unwrap();
+    drop(client);
+    tokio::time::sleep(GRACE * 2).await;
+    assert!(eof.lock().unwrap().is_some(), "stdin was closed");
+    assert!(
+        signals.sent.lock().unwrap().is_empty(),
+        "no signal for an idle session that exits"
     );
 }

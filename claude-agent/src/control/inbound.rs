@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
 use futures::FutureExt;
 use serde_json::{Value, json};
@@ -20,6 +21,10 @@ use crate::permissions::{
 };
 use crate::protocol::{self, InboundRequest};
 use crate::transport::Writer;
+
+/// How long a callback whose request was withdrawn may run on to clean up after its
+/// cancellation token fired; then its future is dropped.
+pub(crate) const CANCEL_GRACE: Duration = Duration::from_secs(1);
 
 /// What the CLI can call back into.
 #[derive(Default)]
@@ -88,9 +93,17 @@ impl Dispatcher {
         tokio::spawn(
             async move {
                 let work = AssertUnwindSafe(handle(&handlers, request, token.clone())).catch_unwind();
+                let mut work = std::pin::pin!(work);
                 let reply = tokio::select! {
-                    reply = work => reply.unwrap_or_else(|panic| Reply::Error(format!("SDK callback panicked: {}", panic_message(panic.as_ref())))),
-                    () = token.cancelled() => Reply::Cancelled,
+                    reply = &mut work => reply.unwrap_or_else(|panic| Reply::Error(format!("SDK callback panicked: {}", panic_message(panic.as_ref())))),
+                    () = token.cancelled() => {
+                        // The callback sees the same token: let it notice and clean up, within a
+                        // bound, before it is dropped. Whatever it returns is not sent.
+                        if tokio::time::timeout(CANCEL_GRACE, &mut work).await.is_err() {
+                            tracing::debug!(request_id = %request_id, "the cancelled callback did not finish; dropped");
+                        }
+                        Reply::Cancelled
+                    }
                 };
                 let still_wanted = in_flight.lock().map(|mut m| m.remove(&request_id).is_some()).unwrap_or(true);
                 let line = match reply {

@@ -82,8 +82,9 @@ use crate::mcp::McpServerConfig;
 use crate::permissions::CanUseTool;
 use crate::transport::Spawner;
 
-/// Default maximum length of one line from the CLI: 32 MiB.
-pub const DEFAULT_MAX_LINE_BYTES: usize = 32 * 1024 * 1024;
+/// Default maximum length of one line from the CLI: 64 MiB (a tool result of a large file, an
+/// image, or a long transcript fits; the line is held in memory while it is parsed).
+pub const DEFAULT_MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 
 /// How much message JSON a session buffers for a consumer that does not keep up, by default
 /// ([`OptionsBuilder::message_buffer_bytes`]).

@@ -9,6 +9,7 @@ mod spawn;
 mod stderr;
 mod supervisor;
 pub(crate) mod version;
+mod watchdog;
 mod writer;
 
 pub use discover::{CLI_PATH_ENV, find_cli};
@@ -20,6 +21,6 @@ pub use spawn::{
     ExitInfo, LocalSpawner, ProcessHandle, ShutdownSignal, SpawnCommand, SpawnedProcess, Spawner,
 };
 pub(crate) use stderr::{StderrTail, drain as drain_stderr};
-pub(crate) use supervisor::supervise;
+pub(crate) use supervisor::{StopTokens, supervise};
 pub use version::{CliVersion, ParseVersionError};
 pub(crate) use writer::Writer;

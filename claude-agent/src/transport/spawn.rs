@@ -1,7 +1,9 @@
 //! Starting the CLI process: the [`Spawner`] extension point and the local default.
 //!
 //! The default spawner starts the CLI directly (never through a shell) in a new process group, so
-//! that shutdown can signal the CLI and every process it started (MCP servers, Bash commands).
+//! that shutdown can signal the CLI and every process it started (MCP servers, Bash commands),
+//! with a [watchdog](super::watchdog) in that group that kills it if this process dies without
+//! shutting the CLI down.
 //! A custom [`Spawner`] runs the CLI elsewhere (container, VM, ssh) by handing back its pipes and a
 //! [`ProcessHandle`].
 
@@ -155,6 +157,10 @@ pub trait Spawner: Send + Sync + fmt::Debug + 'static {
 }
 
 /// The default [`Spawner`]: a local child process in its own process group.
+///
+/// On Unix a small watchdog shell joins that group and kills it when this process dies without
+/// shutting the CLI down (even by SIGKILL), so a killed program does not leave the CLI running
+/// its turn; on other platforms the CLI then runs until its turn ends and it sees stdin closed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LocalSpawner;
 
@@ -194,6 +200,7 @@ impl Spawner for LocalSpawner {
             .take()
             .map(|s| Box::new(s) as Box<dyn AsyncRead + Send + Unpin>);
         let pid = child.id();
+        let watchdog = super::watchdog::Watchdog::start(pid);
         Ok(SpawnedProcess::new(
             stdin,
             stdout,
@@ -202,6 +209,7 @@ impl Spawner for LocalSpawner {
                 child,
                 pid,
                 exited: None,
+                _watchdog: watchdog,
             },
         ))
     }
@@ -212,6 +220,8 @@ struct LocalProcess {
     child: tokio::process::Child,
     pid: Option<u32>,
     exited: Option<ExitInfo>,
+    /// Kills the group if this process dies; dropping it (with the handle) kills it too.
+    _watchdog: Option<super::watchdog::Watchdog>,
 }
 
 impl LocalProcess {

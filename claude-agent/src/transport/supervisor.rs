@@ -1,5 +1,7 @@
 //! The process supervisor: owns the CLI's [`ProcessHandle`], reaps it, and runs the shutdown
-//! sequence (close stdin, wait, SIGTERM the process group, wait, SIGKILL, reap).
+//! sequence: for an idle session close stdin, wait, SIGTERM the process group, wait, SIGKILL,
+//! reap; for a session stopped mid-turn (the CLI ignores stdin closing while a turn runs) the
+//! same from SIGTERM on, at once.
 
 use std::time::Duration;
 
@@ -34,19 +36,30 @@ impl Drop for Owned {
 enum Outcome {
     Exited(std::io::Result<ExitInfo>),
     StopRequested,
-    Aborted,
+    Terminate,
 }
 
-/// Starts the supervisor. `stop` asks for the shutdown sequence, `abort` for SIGTERM at once
-/// (then SIGKILL after `grace`); the exit status is published on the returned channel once the
-/// process is reaped.
+/// What asks the supervisor to end the process.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StopTokens {
+    /// The graceful sequence: close stdin, wait `grace`, then SIGTERM, SIGKILL.
+    pub(crate) stop: CancellationToken,
+    /// SIGTERM at once (then SIGKILL after `grace`), without reporting an abort: the owner went
+    /// away while a turn was running.
+    pub(crate) now: CancellationToken,
+    /// The session was aborted: SIGTERM at once, like `now`.
+    pub(crate) abort: CancellationToken,
+}
+
+/// Starts the supervisor; the exit status is published on the returned channel once the process
+/// is reaped.
 pub(crate) fn supervise(
     handle: Box<dyn ProcessHandle>,
     writer: Writer,
-    stop: CancellationToken,
-    abort: CancellationToken,
+    tokens: StopTokens,
     grace: Duration,
 ) -> watch::Receiver<Option<ExitInfo>> {
+    let StopTokens { stop, now, abort } = tokens;
     let (tx, rx) = watch::channel(None);
     tokio::spawn(async move {
         let mut owned = Owned {
@@ -54,14 +67,17 @@ pub(crate) fn supervise(
             reaped: false,
         };
         let outcome = tokio::select! {
-            status = owned.handle.wait() => Outcome::Exited(status),
+            // An owner dropped mid-turn cancels `now` and `stop` together: `now` wins.
+            biased;
+            () = now.cancelled() => Outcome::Terminate,
+            () = abort.cancelled() => Outcome::Terminate,
             () = stop.cancelled() => Outcome::StopRequested,
-            () = abort.cancelled() => Outcome::Aborted,
+            status = owned.handle.wait() => Outcome::Exited(status),
         };
         let status = match outcome {
             Outcome::Exited(status) => status,
             Outcome::StopRequested => shut_down(owned.handle.as_mut(), &writer, grace).await,
-            Outcome::Aborted => {
+            Outcome::Terminate => {
                 writer.close();
                 terminate(owned.handle.as_mut(), grace).await
             }

@@ -134,7 +134,7 @@ impl OptionsBuilder {
         self
     }
 
-    /// The longest line accepted from the CLI (default 32 MiB). The CLI's `initialize` answer
+    /// The longest line accepted from the CLI (default 64 MiB). The CLI's `initialize` answer
     /// and `system/init` messages can be large; stay at 16 MiB or more.
     pub fn max_line_bytes(mut self, bytes: usize) -> Self {
         self.options.max_line_bytes = Some(bytes);

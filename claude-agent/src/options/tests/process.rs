@@ -82,7 +82,7 @@ fn dangerous_environment_needs_allow_env() {
 #[test]
 fn runtime_knobs_have_documented_defaults() {
     let o = Options::default();
-    assert_eq!(o.max_line_bytes(), 32 * 1024 * 1024);
+    assert_eq!(o.max_line_bytes(), 64 * 1024 * 1024);
     assert_eq!(o.control_timeout(), Duration::from_secs(60));
     assert_eq!(o.shutdown_timeout(), Duration::from_secs(5));
     assert!(o.cli_path().is_none() && o.stderr_callback().is_none() && o.spawner().is_none());

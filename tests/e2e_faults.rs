@@ -1,0 +1,113 @@
+//! Faults with the real CLI: a session dropped mid-turn (with an MCP server grandchild), the
+//! version the suite runs against, and control methods observed in what reaches the model.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use claude_agent::mcp::McpServerConfig;
+use claude_agent::testing::{Reply, ScriptedModel, cli_path};
+use claude_agent::{Client, Message, query};
+use common::{Offline, processes_in, within};
+use futures::StreamExt;
+
+#[tokio::test]
+async fn dropping_a_query_mid_turn_ends_the_cli_and_its_mcp_server_within_a_second() {
+    // The model starts answering and never finishes: the CLI is mid-turn until stopped.
+    let offline = Offline::start(ScriptedModel::new().fallback(Reply::hang())).await;
+    let server = common::stdio_example().to_string_lossy().into_owned();
+    let options = offline
+        .options()
+        .mcp_server("ext", McpServerConfig::stdio(server, Vec::<String>::new()))
+        .build();
+    let mut stream = query("think forever", options);
+    // system/init comes once the MCP servers are connected; then wait for the model request.
+    let init = within(stream.next()).await;
+    assert!(matches!(init, Some(Ok(Message::System(_)))), "{init:?}");
+    within(async {
+        while offline.server.message_requests().is_empty() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+    let cwd = offline.env.cwd().to_path_buf();
+    let running = processes_in(&cwd);
+    assert!(
+        running.len() >= 2,
+        "the CLI and its MCP server run in the session's directory: {running:?}"
+    );
+    let dropped = Instant::now();
+    drop(stream);
+    let left = loop {
+        let left = processes_in(&cwd);
+        if left.is_empty() || dropped.elapsed() > Duration::from_secs(5) {
+            break left;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    let took = dropped.elapsed();
+    eprintln!("real CLI: drop mid-turn -> all gone in {took:?}");
+    assert!(left.is_empty(), "left behind: {left:?}");
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+/// The installed CLI's version, from `claude --version` (`2.1.330 (Claude Code)` → `2.1.330`).
+fn installed_version() -> String {
+    let out = std::process::Command::new(cli_path().unwrap())
+        .arg("--version")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_suite_runs_against_the_version_the_cli_reports() {
+    let offline = Offline::start(ScriptedModel::new()).await;
+    let client = within(Client::connect(offline.options().build()))
+        .await
+        .unwrap();
+    let reported = client.initialization_result().claude_code_version.clone();
+    assert_eq!(
+        reported.as_deref(),
+        Some(installed_version().as_str()),
+        "initialize must name the version of the CLI that answered it"
+    );
+    within(client.close()).await.unwrap();
+}
+
+#[tokio::test]
+async fn set_max_thinking_tokens_and_set_model_reach_the_model_request() {
+    let model = ScriptedModel::new().fallback(Reply::text("ok"));
+    let offline = Offline::start(model).await;
+    let client = within(Client::connect(offline.options().build()))
+        .await
+        .unwrap();
+    within(client.set_model(Some("claude-haiku-4-5")))
+        .await
+        .unwrap();
+    within(client.set_max_thinking_tokens(Some(3000), None))
+        .await
+        .unwrap();
+    client.send("hello").await.unwrap();
+    let mut stream = client.receive_response();
+    while let Some(message) = within(stream.next()).await {
+        message.unwrap();
+    }
+    drop(stream);
+    let requests = offline.server.message_requests();
+    let last = requests.last().expect("a model request");
+    assert_eq!(last.model.as_deref(), Some("claude-haiku-4-5"));
+    eprintln!("thinking field: {}", last.body["thinking"]);
+    assert_eq!(
+        last.body["thinking"]["budget_tokens"], 3000,
+        "{}",
+        last.body["thinking"]
+    );
+    within(client.close()).await.unwrap();
+}
