@@ -29,10 +29,6 @@ mod mcp;
 mod settings;
 mod shell;
 mod web;
-/// The names `hooks/input` imports; the hooks modules move to [`crate::wire`] at merge.
-pub(crate) mod wire {
-    pub(crate) use crate::wire::{count as u64_or_zero, opt_count as opt_u64};
-}
 
 pub use agent::{AgentInput, AgentOutput, AgentTextBlock, AgentUsage};
 pub use any::BuiltinToolInput;

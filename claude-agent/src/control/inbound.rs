@@ -80,7 +80,9 @@ impl Dispatcher {
         }
     }
 
-    /// Starts handling one request on its own task.
+    /// Handles one request: a callback that answers without waiting (most hooks and permission
+    /// callbacks) is answered right here, saving a hop to another task; one that waits goes on
+    /// on its own task.
     pub(crate) fn dispatch(&self, request_id: String, request: InboundRequest) {
         let token = CancellationToken::new();
         if let Ok(mut in_flight) = self.in_flight.lock() {
@@ -90,7 +92,7 @@ impl Dispatcher {
         let writer = self.writer.clone();
         let in_flight = self.in_flight.clone();
         let span = tracing::debug_span!("claude_agent.inbound", request_id = %request_id);
-        tokio::spawn(
+        let mut task = Box::pin(
             async move {
                 let work = AssertUnwindSafe(handle(&handlers, request, token.clone())).catch_unwind();
                 let mut work = std::pin::pin!(work);
@@ -118,6 +120,9 @@ impl Dispatcher {
             }
             .instrument(span),
         );
+        if (&mut task).now_or_never().is_none() {
+            tokio::spawn(task);
+        }
     }
 
     /// The CLI withdrew request `id`: cancel its handler; no answer is sent.

@@ -1,7 +1,6 @@
 //! [`HookAdapter`]: turns a typed [`Hook`] into a raw [`HookCallback`], and is the one place
 //! where a failing hook (error, panic, timeout, undecodable input) is turned into an answer.
 
-use std::any::Any;
 use std::borrow::Cow;
 use std::fmt;
 use std::future::Future;
@@ -18,6 +17,7 @@ use tracing::Instrument as _;
 use super::event::Event;
 use super::hook::{EventInput, InputEvent, IntoHookResult};
 use super::{Hook, HookCallback, HookContext, HookEvent, HookMatcher, HookOutput};
+use crate::panic_payload::panic_message;
 
 /// How long the CLI waits for a hook when none is configured.
 pub const DEFAULT_HOOK_TIMEOUT: Duration = Duration::from_secs(60);
@@ -203,18 +203,12 @@ impl<H: Hook> HookCallback for HookAdapter<H> {
         );
         Box::pin(
             async move {
-                let cancelled = cx.cancellation.clone();
+                // No race with the CLI's cancellation: the hook sees it on `cx` and may clean up;
+                // the dispatcher bounds how long it waits and sends nothing for it.
                 let deadline = sdk_deadline(settings.timeout);
-                tokio::select! {
-                    biased;
-                    () = cancelled.cancelled() => {
-                        tracing::debug!("hook cancelled by the CLI");
-                        Err(format!("hook `{}` was cancelled", settings.name))
-                    }
-                    outcome = run::<H>(hook, input, cx, deadline) => match outcome {
-                        Ok(output) => Ok(output.to_wire(&settings.event)),
-                        Err(failure) => settings.answer_failure(failure),
-                    },
+                match run::<H>(hook, input, cx, deadline).await {
+                    Ok(output) => Ok(output.to_wire(&settings.event)),
+                    Err(failure) => settings.answer_failure(failure),
                 }
             }
             .instrument(span),
@@ -272,16 +266,6 @@ async fn run<H: Hook>(
         Ok(Err(panic)) => Err(Failure::Panic(panic_message(panic.as_ref()))),
         Ok(Ok(Err(error))) => Err(Failure::Error(error)),
         Ok(Ok(Ok(output))) => Ok(output),
-    }
-}
-
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "a non-string panic payload".to_owned()
     }
 }
 

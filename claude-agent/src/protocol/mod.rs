@@ -74,7 +74,9 @@ pub use events::{
     TranscriptMirror,
 };
 pub use fast_mode::{FastModeDisabledReason, FastModeState};
-pub(crate) use incoming::{ControlFailure, InboundRequest, Incoming, parse_incoming, parse_incoming_raw};
+pub(crate) use incoming::{
+    ControlFailure, InboundRequest, Incoming, parse_incoming, parse_incoming_raw,
+};
 pub use message::{Message, UnknownMessage};
 pub use message_content::{MessageContent, ToolResultContent};
 pub use outgoing::{Priority, UserInput};

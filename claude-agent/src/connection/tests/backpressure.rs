@@ -8,7 +8,7 @@ use std::time::Duration;
 use futures::StreamExt;
 use serde_json::json;
 
-use super::{MemorySpawner, Peer};
+use super::{MemorySpawner, Peer, Signals};
 use crate::{Client, Message, Options};
 
 const FLOOD: usize = 20_000;
@@ -59,7 +59,7 @@ fn flood(written: Arc<AtomicUsize>, buffer: usize) -> Options {
         })
     };
     Options::builder()
-        .spawner(MemorySpawner(Arc::new(script)))
+        .spawner(MemorySpawner(Arc::new(script), Signals::default()))
         .no_registered()
         .shutdown_timeout(Duration::from_millis(200))
         .message_buffer_bytes(buffer)

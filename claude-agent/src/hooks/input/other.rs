@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{HookBase, event_input};
-use crate::builtin::wire::u64_or_zero;
+use crate::wire::count as u64_or_zero;
 
 event_input! {
     /// Input of `PreModelSwitch` (fields beyond the base are kept in `extra`).

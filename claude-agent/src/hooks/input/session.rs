@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{HookBase, event_input};
-use crate::builtin::wire::opt_u64;
 pub use crate::protocol::CompactTrigger;
+use crate::wire::opt_count as opt_u64;
 use crate::wire::wire_enum;
 
 wire_enum! {

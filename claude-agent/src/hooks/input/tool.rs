@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use super::HookBase;
 use crate::builtin::BuiltinToolInput;
-use crate::builtin::wire::opt_u64;
 use crate::permissions::{McpServerRef, PermissionUpdate};
+use crate::wire::opt_count as opt_u64;
 
 /// Adds `typed`/`builtin_input` to the `Value` form of a tool-event input.
 macro_rules! tool_input_access {
