@@ -149,8 +149,13 @@ async fn drive() {
             (TOOL_CALLS.load(Ordering::Relaxed), seen.ok, seen)
         }
         "concurrency" => {
-            let runs = (0..concurrency).map(|_| run("go", base().build(), started));
-            let all = futures::future::join_all(runs).await;
+            // One task per query, as a server handling sessions would run them.
+            let runs = (0..concurrency).map(|_| tokio::spawn(run("go", base().build(), started)));
+            let all: Vec<Seen> = futures::future::join_all(runs)
+                .await
+                .into_iter()
+                .map(|joined| joined.unwrap_or_default())
+                .collect();
             let items = all.iter().map(|s| s.assistant).sum();
             let ok = all.iter().all(|s| s.ok);
             (items, ok, Seen::default())
