@@ -68,10 +68,15 @@
 //! # Typed inputs
 //!
 //! Each event has an input struct named after it ([`UserPromptSubmit`], [`Stop`],
-//! [`SubagentStart`], ...) with the fields every event has in [`HookBase`]. The tool events
+//! [`SubagentStart`], ...) with the fields every event has in [`HookBase`]; the two permission
+//! events add `Input` ([`PermissionRequestInput`], [`PermissionDeniedInput`]) so that
+//! `use claude_agent::{hooks::*, permissions::*, protocol::*}` does not collide with
+//! [`permissions::PermissionRequest`](crate::permissions::PermissionRequest) and
+//! [`protocol::PermissionDenied`](crate::protocol::PermissionDenied). The tool events
 //! take the tool's input (and output) type as parameters: [`PreToolUse<I>`](PreToolUse),
 //! [`PostToolUse<I, O>`](PostToolUse), [`PostToolUseFailure<I>`](PostToolUseFailure),
-//! [`PermissionRequest<I>`](PermissionRequest) and [`PermissionDenied<I>`](PermissionDenied),
+//! [`PermissionRequestInput<I>`](PermissionRequestInput) and
+//! [`PermissionDeniedInput<I>`](PermissionDeniedInput),
 //! with `I`/`O` from [`crate::builtin`] (`BashInput`, `EditInput`, `BashOutput`, ...) or
 //! [`serde_json::Value`] (the default) for any tool. A hook may also take [`HookInput`] (any
 //! event, by name) or `Value`. Inputs are lenient: missing fields default, unknown ones are
@@ -194,11 +199,11 @@ pub use hook::{EventInput, Hook, InputEvent, IntoHookResult};
 pub use input::{
     CompactTrigger, ConfigChange, CwdChanged, DirectoryAdded, Elicitation, ElicitationResult,
     FileChanged, HookBase, HookInput, InstructionsLoaded, MessageDisplay, Notification,
-    PermissionDenied, PermissionRequest, PostCompact, PostModelSwitch, PostToolBatch, PostToolUse,
-    PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd, SessionStart,
-    SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop, TaskCompleted,
-    TaskCreated, TeammateIdle, ToolCall, TurnEffort, UserPromptExpansion, UserPromptSubmit,
-    WorktreeCreate, WorktreeRemove,
+    PermissionDeniedInput, PermissionRequestInput, PostCompact, PostModelSwitch, PostToolBatch,
+    PostToolUse, PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd,
+    SessionStart, SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop,
+    TaskCompleted, TaskCreated, TeammateIdle, ToolCall, TurnEffort, UserPromptExpansion,
+    UserPromptSubmit, WorktreeCreate, WorktreeRemove,
 };
 pub use output::{
     HookDecision, HookOutput, HookSpecificOutput, PermissionDecision, PermissionRequestDecision,
