@@ -38,7 +38,7 @@
 //!     }
 //! }
 //!
-//! assert!(claude_agent::hooks::registered().iter().any(|h| h.name == "guard"));
+//! assert!(claude_agent::hooks::registered_hooks().iter().any(|h| h.name == "guard"));
 //! ```
 //!
 //! # Closures: `hook_fn`
@@ -131,7 +131,7 @@
 //!   for a crate used only for its hooks write `use my_hooks as _;`).
 //! - [`OptionsBuilder::hooks`](crate::OptionsBuilder::hooks) selects explicitly: exactly the
 //!   hooks of the given [`HookRegistry`], instead of the registered ones. Use
-//!   [`HookRegistry::from_inventory`] to start from the registered ones and add more.
+//!   [`HookRegistry::from_registered`] to start from the registered ones and add more.
 //! - [`OptionsBuilder::no_registered`](crate::OptionsBuilder::no_registered) (or
 //!   `no_registered_hooks`) leaves the registered hooks out without selecting anything.
 //! - [`OptionsBuilder::hook`](crate::OptionsBuilder::hook) adds a raw [`HookMatcher`] and never
@@ -155,7 +155,7 @@
 //! // Exactly these: the registered ones plus a closure.
 //! let on_stop = hook_fn(|_: Stop| async { HookOutput::proceed() });
 //! let chosen = Options::builder()
-//!     .hooks(HookRegistry::from_inventory()?.adapter(on_stop))
+//!     .hooks(HookRegistry::from_registered()?.adapter(on_stop))
 //!     .build();
 //! // Only `NoSudoHook`, by its handle.
 //! let one = Options::builder().hooks(HookRegistry::new().hook(NoSudoHook)).build();
@@ -208,7 +208,9 @@ pub use input::{
 pub use output::{
     HookDecision, HookOutput, HookSpecificOutput, PermissionDecision, PermissionRequestDecision,
 };
-pub use registry::{HookDescriptor, HookRegistry, from_inventory, registered};
+#[allow(deprecated)]
+pub use registry::registered;
+pub use registry::{HookDescriptor, HookRegistry, registered_hooks, registered_matchers};
 
 /// Declares a typed hook: `#[hook(Event, matcher = "..", timeout = secs, on_failure = "deny",
 /// name = "..")]` on an `async fn` taking the event's input and returning [`HookOutput`] (or

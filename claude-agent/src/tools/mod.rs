@@ -181,7 +181,7 @@ mod tool;
 pub use annotations::ToolAnnotations;
 pub use content::ToolContent;
 pub use context::ToolContext;
-pub use descriptor::{ToolDescriptor, registered};
+pub use descriptor::{ToolDescriptor, registered_tools};
 pub use dynamic::{DynamicTool, ToolDefinitionError};
 pub use error::ToolError;
 pub use hints::ToolHints;
