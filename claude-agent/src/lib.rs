@@ -110,12 +110,15 @@ mod glob_import_tests {
     use crate::{builtin::*, hooks::*, options::*, permissions::*, protocol::*, tools::*};
 
     #[test]
-    fn permission_names_resolve_to_one_type_each() {
+    fn shared_names_resolve_to_one_type_each() {
         let request: Option<PermissionRequest> = None;
         let notice: Option<PermissionDenied> = None;
         let hook_request: Option<PermissionRequestInput> = None;
         let hook_denied: Option<PermissionDeniedInput> = None;
         let trigger = CompactTrigger::Manual;
+        let listed: Option<McpResource> = None;
+        let read: Option<ReadMcpResourceResult> = None;
+        assert!(listed.is_none() && read.is_none());
         assert!(request.is_none() && notice.is_none());
         assert!(hook_request.is_none() && hook_denied.is_none());
         assert_eq!(trigger, crate::protocol::CompactTrigger::Manual);
