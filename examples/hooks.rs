@@ -76,7 +76,7 @@ fn scripted_model() -> ScriptedModel {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let registered: Vec<_> = claude_agent::hooks::registered()
+    let registered: Vec<_> = claude_agent::hooks::registered_hooks()
         .iter()
         .map(|h| format!("{} on {}", h.name, h.event))
         .collect();

@@ -63,7 +63,7 @@ fn recorder<T>() -> Arc<Mutex<Vec<T>>> {
 #[tokio::test]
 async fn a_registered_hook_is_included_by_default_and_its_deny_reaches_the_model() {
     assert!(
-        claude_agent::hooks::registered()
+        claude_agent::hooks::registered_hooks()
             .iter()
             .any(|h| h.name == "refuse_rm_rf"),
         "the #[hook] of this file is registered"

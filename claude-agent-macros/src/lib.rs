@@ -38,7 +38,7 @@ use proc_macro::TokenStream;
 /// "continue" | "error"`, `name = ".."` and `crate = path`. The function must be an `async fn`
 /// taking exactly the event's input and returning `HookOutput` or `Result<HookOutput, E>`; it
 /// stays callable. The macro adds a unit struct `<Name>Hook` implementing
-/// `claude_agent::hooks::Hook` and registers it for `claude_agent::hooks::registered()`.
+/// `claude_agent::hooks::Hook` and registers it for `claude_agent::hooks::registered_hooks()`.
 #[proc_macro_attribute]
 pub fn hook(args: TokenStream, item: TokenStream) -> TokenStream {
     hook::run(args.into(), item.into()).into()

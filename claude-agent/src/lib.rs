@@ -101,3 +101,26 @@ pub mod compatibility {}
 #[cfg(all(doctest, feature = "testing"))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The modules users glob-import together name each type once: an ambiguous name here is a
+/// compile error, so a new collision fails the build.
+#[cfg(test)]
+mod glob_import_tests {
+    #[allow(unused_imports)]
+    use crate::{builtin::*, hooks::*, options::*, permissions::*, protocol::*, tools::*};
+
+    #[test]
+    fn shared_names_resolve_to_one_type_each() {
+        let request: Option<PermissionRequest> = None;
+        let notice: Option<PermissionDenied> = None;
+        let hook_request: Option<PermissionRequestInput> = None;
+        let hook_denied: Option<PermissionDeniedInput> = None;
+        let trigger = CompactTrigger::Manual;
+        let listed: Option<McpResource> = None;
+        let read: Option<ReadMcpResourceResult> = None;
+        assert!(listed.is_none() && read.is_none());
+        assert!(request.is_none() && notice.is_none());
+        assert!(hook_request.is_none() && hook_denied.is_none());
+        assert_eq!(trigger, crate::protocol::CompactTrigger::Manual);
+    }
+}

@@ -2,7 +2,7 @@
 #![cfg(feature = "inventory")] // reads the link-time registry
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use claude_agent::agents::{Agent, MainAgent, ToolRef, agent, registered};
+use claude_agent::agents::{Agent, MainAgent, ToolRef, agent, registered_agents};
 use claude_agent::hooks::{HookOutput, PreToolUse, hook};
 use claude_agent::options::{AgentDefinition, AgentMemory, Effort, PermissionMode};
 use claude_agent::tools::tool;
@@ -95,7 +95,7 @@ fn name_and_prompt_keys_override_the_struct() {
 
 #[test]
 fn subagents_register_themselves_sorted_by_name() {
-    let names: Vec<&str> = registered().iter().map(|d| d.name).collect();
+    let names: Vec<&str> = registered_agents().iter().map(|d| d.name).collect();
     assert_eq!(names, ["code-reviewer", "terse"]);
 }
 

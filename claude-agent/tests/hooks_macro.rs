@@ -1,5 +1,5 @@
 //! `#[hook]`: the function stays callable, the handle implements `Hook`, and the hook is
-//! registered for `hooks::registered()`.
+//! registered for `hooks::registered_hooks()`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::Duration;
@@ -97,7 +97,7 @@ fn handle_carries_the_attribute_settings() {
 
 #[test]
 fn hooks_are_registered_sorted_with_their_location() {
-    let registered = hooks::registered();
+    let registered = hooks::registered_hooks();
     let names: Vec<&str> = registered.iter().map(|d| d.name).collect();
     for expected in [
         "guard",
@@ -130,7 +130,7 @@ fn hooks_are_registered_sorted_with_their_location() {
 
 #[tokio::test]
 async fn registered_hooks_run_through_the_adapter() {
-    let map = hooks::from_inventory().unwrap();
+    let map = hooks::registered_matchers().unwrap();
     let matchers = &map[&HookEvent::PreToolUse];
     let bash = matchers
         .iter()
@@ -150,7 +150,7 @@ async fn registered_hooks_run_through_the_adapter() {
 
 #[tokio::test]
 async fn an_err_from_a_hook_follows_its_policy() {
-    let matcher = (hooks::registered()
+    let matcher = (hooks::registered_hooks()
         .into_iter()
         .find(|d| d.name == "prompt-audit")
         .unwrap()

@@ -6,7 +6,8 @@
 use std::time::Duration;
 
 use claude_agent::tools::{
-    Tool, ToolAnnotations, ToolContext, ToolDescriptor, ToolError, ToolServer, registered, tool,
+    Tool, ToolAnnotations, ToolContext, ToolDescriptor, ToolError, ToolServer, registered_tools,
+    tool,
 };
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -61,7 +62,7 @@ static BY_HAND: ToolDescriptor = ToolDescriptor::of::<GreetByHand>("greeter", fi
 
 #[tokio::test]
 async fn descriptors_schemas_and_results_match() {
-    let by_macro = registered()
+    let by_macro = registered_tools()
         .into_iter()
         .find(|d| d.name == "greet")
         .unwrap();

@@ -3,7 +3,7 @@
 #![cfg(feature = "inventory")] // reads the link-time registry
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use claude_agent::tools::{ToolServer, registered, registered_servers, tool};
+use claude_agent::tools::{ToolServer, registered_servers, registered_tools, tool};
 
 mod one {
     use super::tool;
@@ -33,7 +33,7 @@ async fn other() -> &'static str {
 
 #[test]
 fn duplicate_registered_names_fail_with_both_locations() {
-    assert_eq!(registered().len(), 3);
+    assert_eq!(registered_tools().len(), 3);
     let err = registered_servers().unwrap_err().to_string();
     assert!(
         err.contains("duplicate tool `lookup` in server `dup`"),

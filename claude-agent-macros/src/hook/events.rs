@@ -75,6 +75,8 @@ mod tests {
             .map(str::trim)
             .filter_map(|line| {
                 let (name, rest) = line.split_once(" = \"")?;
+                // `Name(InputType)`: the input type is the runtime's business.
+                let name = name.split_once('(').map_or(name, |(event, _)| event);
                 let shape = rest.split(", ").nth(1)?;
                 let is_ident =
                     !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');

@@ -106,7 +106,7 @@ mod registry;
 mod tool_ref;
 
 pub use main_agent::MainAgent;
-pub use registry::{AgentDescriptor, from_inventory, registered};
+pub use registry::{AgentDescriptor, registered_agents, registered_definitions};
 pub use tool_ref::{IsTool, ToolRef};
 
 /// Declares a subagent (or, with `main`, a whole agent) on a unit struct. See the

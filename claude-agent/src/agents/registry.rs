@@ -60,11 +60,11 @@ inventory::collect!(AgentDescriptor);
 /// # Examples
 ///
 /// ```
-/// for agent in claude_agent::agents::registered() {
+/// for agent in claude_agent::agents::registered_agents() {
 ///     println!("{} ({}:{})", agent.name, agent.defined_at.0, agent.defined_at.1);
 /// }
 /// ```
-pub fn registered() -> Vec<&'static AgentDescriptor> {
+pub fn registered_agents() -> Vec<&'static AgentDescriptor> {
     #[cfg(feature = "inventory")]
     let mut all: Vec<&'static AgentDescriptor> = inventory::iter::<AgentDescriptor>().collect();
     #[cfg(not(feature = "inventory"))]
@@ -73,7 +73,7 @@ pub fn registered() -> Vec<&'static AgentDescriptor> {
     all
 }
 
-/// The registered subagents ([`registered`]) by name, as a session sends them.
+/// The registered subagents ([`registered_agents`]) by name, as a session sends them.
 ///
 /// # Errors
 ///
@@ -84,12 +84,12 @@ pub fn registered() -> Vec<&'static AgentDescriptor> {
 /// (A standalone doctest: merged doctests share one registry, which holds every doctest's agents.)
 ///
 /// ```rust,standalone_crate
-/// let agents = claude_agent::agents::from_inventory()?;
+/// let agents = claude_agent::agents::registered_definitions()?;
 /// assert!(agents.values().all(|definition| !definition.description.is_empty()));
 /// # Ok::<(), claude_agent::Error>(())
 /// ```
-pub fn from_inventory() -> Result<BTreeMap<String, AgentDefinition>> {
-    collect(registered())
+pub fn registered_definitions() -> Result<BTreeMap<String, AgentDefinition>> {
+    collect(registered_agents())
 }
 
 pub(crate) fn collect(

@@ -38,7 +38,9 @@ pub use crate::transport::CliVersion;
 pub use auth::{AuthReport, CredentialInUse, auth_status};
 pub use cache::{CACHE_DIR_ENV, cache_dir};
 pub use install::{Installer, NPM_PACKAGE};
-pub(crate) use resolve::{locate, resolve};
+#[cfg(feature = "testing")]
+pub(crate) use resolve::locate;
+pub(crate) use resolve::resolve;
 
 /// The CLI version this release of the crate is tested with (and installs when provisioning).
 ///

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::TESTED_VERSION;
 use super::install::Installer;
-use crate::transport::{CLI_PATH_ENV, Scope, find_cli, find_cli_in};
+use crate::transport::{CLI_PATH_ENV, find_cli};
+#[cfg(feature = "testing")]
+use crate::transport::{Scope, find_cli_in};
 use crate::{Error, Result};
 
 /// Finds the executable a session runs.
@@ -34,7 +36,8 @@ pub(crate) async fn resolve(
 }
 
 /// Finds a CLI without installing one: an explicit path or `CLAUDE_AGENT_CLI_PATH` as given,
-/// else the search of `scope`, else the cached [`TESTED_VERSION`].
+/// else the search of `scope`, else the cached [`TESTED_VERSION`]. (For the test kit.)
+#[cfg(feature = "testing")]
 pub(crate) fn locate(explicit: Option<&Path>, cwd: Option<&Path>, scope: Scope) -> Result<PathBuf> {
     let env_set = std::env::var_os(CLI_PATH_ENV).is_some_and(|v| !v.is_empty());
     let found = find_cli_in(explicit, cwd, scope);

@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 
 use super::handle::decode;
 use crate::mcp::McpServerConfig;
-use crate::protocol::{ControlRequest, McpResource, McpServerStatus, McpSetServersResult};
+use crate::protocol::{
+    ControlRequest, McpServerStatus, McpSetServersResult, ReadMcpResourceResult,
+};
 use crate::{Result, SessionHandle};
 
 /// A tighten-only permission mode for one MCP server's tools
@@ -101,7 +103,11 @@ impl SessionHandle {
 
     /// Reads a resource of an MCP server (needs a newer CLI, which serves only `ui://` resources
     /// this way: see [compatibility](crate::compatibility)).
-    pub async fn read_mcp_resource(&self, server: &str, uri: &str) -> Result<McpResource> {
+    pub async fn read_mcp_resource(
+        &self,
+        server: &str,
+        uri: &str,
+    ) -> Result<ReadMcpResourceResult> {
         self.request_as(ControlRequest::McpReadResource {
             server_name: server.to_owned(),
             uri: uri.to_owned(),

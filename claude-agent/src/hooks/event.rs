@@ -28,9 +28,9 @@ pub trait Event: Send + Sync + 'static {
 
 /// Emits one marker type per event of the table.
 macro_rules! event_markers {
-    ($( $(#[$doc:meta])* $name:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
+    ($( $(#[$doc:meta])* $name:ident($input:ident) = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
         $(
-            #[doc = concat!("The `", stringify!($name), "` event; its input is [`", stringify!($name), "`](super::", stringify!($name), ").")]
+            #[doc = concat!("The `", stringify!($name), "` event; its input is [`", stringify!($input), "`](super::", stringify!($input), ").")]
             #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
             pub struct $name;
 

@@ -13,15 +13,20 @@ use crate::wire::wire_enum;
 ///
 /// ```text
 /// /// doc line
-/// Name = "WireName", shape, decides_permission, DefaultFailurePolicy;
+/// Name(InputType) = "WireName", shape, decides_permission, DefaultFailurePolicy;
 /// ```
+///
+/// In the table itself `(InputType)` is optional and defaults to the event's name (`Stop`'s
+/// input is `Stop`); it is given where the event's name is taken by something else a user is
+/// likely to glob-import (`PermissionRequest`'s input is `PermissionRequestInput`, because
+/// `permissions::PermissionRequest` is the `can_use_tool` request). `$emit!` always gets it.
 ///
 /// `shape` is the input struct's generic shape: `plain` (`Stop`), `tool` (`PreToolUse<I>`) or
 /// `tool_output` (`PostToolUse<I, O>`). `decides_permission` says whether the event's answer
 /// carries a permission decision; the policy is what a failing hook answers by default.
 macro_rules! hook_events {
     ($emit:ident) => {
-        $emit! {
+        $crate::hooks::event_table::with_input_types! { $emit []
             /// Before a tool runs.
             PreToolUse = "PreToolUse", tool, true, Deny;
             /// After a tool succeeded.
@@ -57,9 +62,9 @@ macro_rules! hook_events {
             /// After the model changed.
             PostModelSwitch = "PostModelSwitch", plain, false, Continue;
             /// A permission dialog would be shown.
-            PermissionRequest = "PermissionRequest", tool, true, Deny;
+            PermissionRequest(PermissionRequestInput) = "PermissionRequest", tool, true, Deny;
             /// A permission was denied.
-            PermissionDenied = "PermissionDenied", tool, false, Continue;
+            PermissionDenied(PermissionDeniedInput) = "PermissionDenied", tool, false, Continue;
             /// Setup (init or maintenance).
             Setup = "Setup", plain, false, Continue;
             /// A teammate became idle.
@@ -93,9 +98,38 @@ macro_rules! hook_events {
 }
 pub(crate) use hook_events;
 
+/// Gives every entry of [`hook_events!`] its input type (the event's name unless written), then
+/// calls `$emit!` with the whole list.
+macro_rules! with_input_types {
+    ($emit:ident [$($done:tt)*]) => {
+        $emit! { $($done)* }
+    };
+    (
+        $emit:ident [$($done:tt)*]
+        $(#[$doc:meta])* $name:ident($input:ident) = $wire:literal, $shape:ident, $decides:literal, $policy:ident;
+        $($rest:tt)*
+    ) => {
+        $crate::hooks::event_table::with_input_types! {
+            $emit [$($done)* $(#[$doc])* $name($input) = $wire, $shape, $decides, $policy;]
+            $($rest)*
+        }
+    };
+    (
+        $emit:ident [$($done:tt)*]
+        $(#[$doc:meta])* $name:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident;
+        $($rest:tt)*
+    ) => {
+        $crate::hooks::event_table::with_input_types! {
+            $emit [$($done)* $(#[$doc])* $name($name) = $wire, $shape, $decides, $policy;]
+            $($rest)*
+        }
+    };
+}
+pub(crate) use with_input_types;
+
 /// Emits [`HookEvent`] from the table.
 macro_rules! hook_event_enum {
-    ($( $(#[$doc:meta])* $name:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
+    ($( $(#[$doc:meta])* $name:ident($input:ident) = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
         wire_enum! {
             /// A hook event name, as the CLI spells it.
             ///

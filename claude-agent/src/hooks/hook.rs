@@ -73,7 +73,7 @@ pub trait Hook: Send + Sync + 'static {
 #[diagnostic::on_unimplemented(
     message = "a `{E}` hook cannot receive `{Self}`",
     label = "not an input type of `{E}`",
-    note = "a hook takes its event's input type (`#[hook(PreToolUse)]` takes `PreToolUse<I>`, `#[hook(Stop)]` takes `Stop`, ...), `HookInput` or `serde_json::Value`"
+    note = "a hook takes its event's input type (`#[hook(PreToolUse)]` takes `PreToolUse<I>`, `#[hook(Stop)]` takes `Stop`, `#[hook(PermissionRequest)]` takes `PermissionRequestInput<I>`, ...), `HookInput` or `serde_json::Value`"
 )]
 pub trait EventInput<E: Event>: DeserializeOwned + Send + 'static {}
 
@@ -88,26 +88,26 @@ pub trait InputEvent {
 
 /// Ties each input struct to its event marker, by the struct's generic shape.
 macro_rules! input_event {
-    (plain $name:ident) => {
-        impl EventInput<event::$name> for $name {}
-        impl InputEvent for $name {
+    (plain $name:ident $input:ident) => {
+        impl EventInput<event::$name> for $input {}
+        impl InputEvent for $input {
             type Event = event::$name;
         }
     };
-    (tool $name:ident) => {
-        impl<I: DeserializeOwned + Send + 'static> EventInput<event::$name> for $name<I> {}
-        impl<I> InputEvent for $name<I> {
+    (tool $name:ident $input:ident) => {
+        impl<I: DeserializeOwned + Send + 'static> EventInput<event::$name> for $input<I> {}
+        impl<I> InputEvent for $input<I> {
             type Event = event::$name;
         }
     };
-    (tool_output $name:ident) => {
-        impl<I, O> EventInput<event::$name> for $name<I, O>
+    (tool_output $name:ident $input:ident) => {
+        impl<I, O> EventInput<event::$name> for $input<I, O>
         where
             I: DeserializeOwned + Send + 'static,
             O: DeserializeOwned + Send + 'static,
         {
         }
-        impl<I, O> InputEvent for $name<I, O> {
+        impl<I, O> InputEvent for $input<I, O> {
             type Event = event::$name;
         }
     };
@@ -115,8 +115,8 @@ macro_rules! input_event {
 
 /// Emits the impls for every event of the table.
 macro_rules! input_events {
-    ($( $(#[$doc:meta])* $name:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
-        $( input_event!($shape $name); )*
+    ($( $(#[$doc:meta])* $name:ident($input:ident) = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
+        $( input_event!($shape $name $input); )*
     };
 }
 

@@ -38,7 +38,7 @@
 //!     }
 //! }
 //!
-//! assert!(claude_agent::hooks::registered().iter().any(|h| h.name == "guard"));
+//! assert!(claude_agent::hooks::registered_hooks().iter().any(|h| h.name == "guard"));
 //! ```
 //!
 //! # Closures: `hook_fn`
@@ -68,10 +68,15 @@
 //! # Typed inputs
 //!
 //! Each event has an input struct named after it ([`UserPromptSubmit`], [`Stop`],
-//! [`SubagentStart`], ...) with the fields every event has in [`HookBase`]. The tool events
+//! [`SubagentStart`], ...) with the fields every event has in [`HookBase`]; the two permission
+//! events add `Input` ([`PermissionRequestInput`], [`PermissionDeniedInput`]) so that
+//! `use claude_agent::{hooks::*, permissions::*, protocol::*}` does not collide with
+//! [`permissions::PermissionRequest`](crate::permissions::PermissionRequest) and
+//! [`protocol::PermissionDenied`](crate::protocol::PermissionDenied). The tool events
 //! take the tool's input (and output) type as parameters: [`PreToolUse<I>`](PreToolUse),
 //! [`PostToolUse<I, O>`](PostToolUse), [`PostToolUseFailure<I>`](PostToolUseFailure),
-//! [`PermissionRequest<I>`](PermissionRequest) and [`PermissionDenied<I>`](PermissionDenied),
+//! [`PermissionRequestInput<I>`](PermissionRequestInput) and
+//! [`PermissionDeniedInput<I>`](PermissionDeniedInput),
 //! with `I`/`O` from [`crate::builtin`] (`BashInput`, `EditInput`, `BashOutput`, ...) or
 //! [`serde_json::Value`] (the default) for any tool. A hook may also take [`HookInput`] (any
 //! event, by name) or `Value`. Inputs are lenient: missing fields default, unknown ones are
@@ -126,7 +131,7 @@
 //!   for a crate used only for its hooks write `use my_hooks as _;`).
 //! - [`OptionsBuilder::hooks`](crate::OptionsBuilder::hooks) selects explicitly: exactly the
 //!   hooks of the given [`HookRegistry`], instead of the registered ones. Use
-//!   [`HookRegistry::from_inventory`] to start from the registered ones and add more.
+//!   [`HookRegistry::from_registered`] to start from the registered ones and add more.
 //! - [`OptionsBuilder::no_registered`](crate::OptionsBuilder::no_registered) (or
 //!   `no_registered_hooks`) leaves the registered hooks out without selecting anything.
 //! - [`OptionsBuilder::hook`](crate::OptionsBuilder::hook) adds a raw [`HookMatcher`] and never
@@ -150,7 +155,7 @@
 //! // Exactly these: the registered ones plus a closure.
 //! let on_stop = hook_fn(|_: Stop| async { HookOutput::proceed() });
 //! let chosen = Options::builder()
-//!     .hooks(HookRegistry::from_inventory()?.adapter(on_stop))
+//!     .hooks(HookRegistry::from_registered()?.adapter(on_stop))
 //!     .build();
 //! // Only `NoSudoHook`, by its handle.
 //! let one = Options::builder().hooks(HookRegistry::new().hook(NoSudoHook)).build();
@@ -194,16 +199,18 @@ pub use hook::{EventInput, Hook, InputEvent, IntoHookResult};
 pub use input::{
     CompactTrigger, ConfigChange, CwdChanged, DirectoryAdded, Elicitation, ElicitationResult,
     FileChanged, HookBase, HookInput, InstructionsLoaded, MessageDisplay, Notification,
-    PermissionDenied, PermissionRequest, PostCompact, PostModelSwitch, PostToolBatch, PostToolUse,
-    PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd, SessionStart,
-    SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop, TaskCompleted,
-    TaskCreated, TeammateIdle, ToolCall, TurnEffort, UserPromptExpansion, UserPromptSubmit,
-    WorktreeCreate, WorktreeRemove,
+    PermissionDeniedInput, PermissionRequestInput, PostCompact, PostModelSwitch, PostToolBatch,
+    PostToolUse, PostToolUseFailure, PreCompact, PreModelSwitch, PreToolUse, SessionEnd,
+    SessionStart, SessionStartSource, Setup, Stop, StopFailure, SubagentStart, SubagentStop,
+    TaskCompleted, TaskCreated, TeammateIdle, ToolCall, TurnEffort, UserPromptExpansion,
+    UserPromptSubmit, WorktreeCreate, WorktreeRemove,
 };
 pub use output::{
     HookDecision, HookOutput, HookSpecificOutput, PermissionDecision, PermissionRequestDecision,
 };
-pub use registry::{HookDescriptor, HookRegistry, from_inventory, registered};
+#[allow(deprecated)]
+pub use registry::registered;
+pub use registry::{HookDescriptor, HookRegistry, registered_hooks, registered_matchers};
 
 /// Declares a typed hook: `#[hook(Event, matcher = "..", timeout = secs, on_failure = "deny",
 /// name = "..")]` on an `async fn` taking the event's input and returning [`HookOutput`] (or

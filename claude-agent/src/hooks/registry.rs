@@ -96,11 +96,11 @@ inventory::collect!(HookDescriptor);
 /// # Examples
 ///
 /// ```
-/// for hook in claude_agent::hooks::registered() {
+/// for hook in claude_agent::hooks::registered_hooks() {
 ///     println!("{} on {} ({}:{})", hook.name, hook.event, hook.defined_at.0, hook.defined_at.1);
 /// }
 /// ```
-pub fn registered() -> Vec<&'static HookDescriptor> {
+pub fn registered_hooks() -> Vec<&'static HookDescriptor> {
     #[cfg(feature = "inventory")]
     let mut all: Vec<&'static HookDescriptor> = inventory::iter::<HookDescriptor>().collect();
     #[cfg(not(feature = "inventory"))]
@@ -109,7 +109,21 @@ pub fn registered() -> Vec<&'static HookDescriptor> {
     all
 }
 
-/// The registered hooks ([`registered`]) grouped by event, ready for the `initialize` request.
+/// The old name of [`registered_hooks`].
+///
+/// # Examples
+///
+/// ```
+/// #[allow(deprecated)]
+/// let hooks = claude_agent::hooks::registered();
+/// assert_eq!(hooks.len(), claude_agent::hooks::registered_hooks().len());
+/// ```
+#[deprecated(since = "0.1.0", note = "renamed to `registered_hooks`")]
+pub fn registered() -> Vec<&'static HookDescriptor> {
+    registered_hooks()
+}
+
+/// The registered hooks ([`registered_hooks`]) grouped by event, ready for the `initialize` request.
 ///
 /// # Errors
 ///
@@ -119,11 +133,11 @@ pub fn registered() -> Vec<&'static HookDescriptor> {
 /// # Examples
 ///
 /// ```
-/// let hooks = claude_agent::hooks::from_inventory().unwrap();
+/// let hooks = claude_agent::hooks::registered_matchers().unwrap();
 /// assert!(hooks.values().all(|matchers| !matchers.is_empty()));
 /// ```
-pub fn from_inventory() -> crate::Result<BTreeMap<HookEvent, Vec<HookMatcher>>> {
-    Ok(HookRegistry::from_inventory()?.into_map())
+pub fn registered_matchers() -> crate::Result<BTreeMap<HookEvent, Vec<HookMatcher>>> {
+    Ok(HookRegistry::from_registered()?.into_map())
 }
 
 /// Hooks grouped by event: the explicit alternative to `#[hook]` registration, and the place both
@@ -154,14 +168,14 @@ impl HookRegistry {
         HookRegistry::default()
     }
 
-    /// A registry holding every hook declared with `#[hook]` ([`registered`]).
+    /// A registry holding every hook declared with `#[hook]` ([`registered_hooks`]).
     ///
     /// # Errors
     ///
     /// [`Error::InvalidOption`](crate::Error::InvalidOption) when two hooks of one event share a
     /// name.
-    pub fn from_inventory() -> crate::Result<Self> {
-        let all = registered();
+    pub fn from_registered() -> crate::Result<Self> {
+        let all = registered_hooks();
         for pair in all.windows(2) {
             if let [a, b] = pair
                 && a.event == b.event

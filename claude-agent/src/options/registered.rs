@@ -2,7 +2,7 @@
 //!
 //! Rules, in one place:
 //! - By default a session includes every registered hook and every registered tool server
-//!   (`hooks::registered()`, `tools::registered_servers()`).
+//!   (`hooks::registered_hooks()`, `tools::registered_servers()`).
 //! - Selecting explicitly replaces the registry for that kind: [`OptionsBuilder::hooks`] for hooks,
 //!   [`OptionsBuilder::tool_server`] for tools. [`OptionsBuilder::no_registered`] (or the
 //!   `_hooks` / `_tools` variants) turns the registry off without selecting anything.
@@ -49,7 +49,7 @@ impl Options {
     /// them. Borrowed unchanged when there is nothing to add.
     pub(crate) fn with_registrations(&self) -> Result<Cow<'_, Options>> {
         let hooks = if self.registered.hooks {
-            crate::hooks::from_inventory()?
+            crate::hooks::registered_matchers()?
         } else {
             Default::default()
         };
@@ -63,7 +63,7 @@ impl Options {
             .filter(|s| !self.mcp_servers.contains_key(s.name()))
             .collect();
         let agents: Vec<_> = if self.registered.agents {
-            crate::agents::from_inventory()?
+            crate::agents::registered_definitions()?
                 .into_iter()
                 .filter(|(name, _)| !self.agents.contains_key(name))
                 .collect()

@@ -63,8 +63,8 @@ pub use content::{
 };
 pub use control::{
     AccountInfo, AgentInfo, ContextCategory, ContextUsage, ControlRequest, InitializeResponse,
-    InterruptReceipt, ManifestParking, McpResource, McpResourceContent, McpServerInfo,
-    McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo, ModelInfo,
+    InterruptReceipt, ManifestParking, McpResourceContent, McpServerInfo, McpServerStatus,
+    McpSetServersResult, McpStatus, McpToolInfo, ModelInfo, ReadMcpResourceResult,
     ReloadOutputStylesResult, ReloadPluginsResult, ReloadSkillsResult, RewindFilesResult,
     SlashCommand,
 };

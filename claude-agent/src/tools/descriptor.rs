@@ -13,7 +13,7 @@ use super::{
 /// function pointers, so `#[tool]` can register it with `inventory`.
 ///
 /// Build one with [`ToolDescriptor::of`]. `#[tool]` does that for you and submits it to the
-/// registry read by [`registered`] and [`ToolServer::from_registered`](super::ToolServer::from_registered).
+/// registry read by [`registered_tools`] and [`ToolServer::from_registered`](super::ToolServer::from_registered).
 ///
 /// # Examples
 ///
@@ -115,11 +115,11 @@ inventory::collect!(ToolDescriptor);
 /// # Examples
 ///
 /// ```
-/// for tool in claude_agent::tools::registered() {
+/// for tool in claude_agent::tools::registered_tools() {
 ///     println!("mcp__{}__{} ({}:{})", tool.server, tool.name, tool.defined_at.0, tool.defined_at.1);
 /// }
 /// ```
-pub fn registered() -> Vec<&'static ToolDescriptor> {
+pub fn registered_tools() -> Vec<&'static ToolDescriptor> {
     #[cfg(feature = "inventory")]
     let mut tools: Vec<&'static ToolDescriptor> =
         inventory::iter::<ToolDescriptor>.into_iter().collect();

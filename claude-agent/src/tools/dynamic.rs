@@ -10,7 +10,9 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 
 use super::server::{CallFn, ToolEntry};
-use super::{IntoToolResult, ToolAnnotations, ToolContext, shape_schema, validate_tool_name};
+use super::{
+    IntoToolResult, ToolAnnotations, ToolContext, ToolNameError, shape_schema, validate_tool_name,
+};
 
 /// Why a [`DynamicTool`] could not be defined. Converts into
 /// [`Error::InvalidOption`](crate::Error::InvalidOption) (option `"tools"`), so `?` works in
@@ -38,7 +40,8 @@ pub enum ToolDefinitionError {
         /// The name given.
         name: String,
         /// What is wrong with it.
-        reason: String,
+        #[source]
+        reason: ToolNameError,
     },
     /// The input schema is not a JSON Schema of an object, as MCP requires.
     #[error("invalid input schema for tool `{tool}`: {reason}")]

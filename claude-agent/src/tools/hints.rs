@@ -2,6 +2,27 @@
 
 use serde_json::{Map, Value};
 
+/// Why [`ToolHints::validate`] refused the hints.
+///
+/// # Examples
+///
+/// ```
+/// use claude_agent::tools::{ToolHints, ToolHintsError};
+///
+/// let err = ToolHints::new().max_result_size_chars(0).validate().unwrap_err();
+/// assert_eq!(err, ToolHintsError::ZeroMaxResultSize);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ToolHintsError {
+    /// `search_hint` has no non-blank word.
+    #[error("`search_hint` is blank; give a few words, or leave it out")]
+    BlankSearchHint,
+    /// `max_result_size_chars` is 0.
+    #[error("`max_result_size_chars` must be at least 1")]
+    ZeroMaxResultSize,
+}
+
 /// `_meta` key: offer the tool to the model directly, never behind `ToolSearch`.
 pub(crate) const ALWAYS_LOAD_KEY: &str = "anthropic/alwaysLoad";
 /// `_meta` key: words `ToolSearch` matches the tool by.
@@ -87,20 +108,27 @@ impl ToolHints {
     /// use claude_agent::tools::ToolHints;
     ///
     /// let err = ToolHints::new().search_hint("  ").validate().unwrap_err();
-    /// assert!(err.contains("search_hint"), "{err}");
+    /// assert!(err.to_string().contains("search_hint"), "{err}");
     /// ```
-    pub fn validate(&self) -> Result<(), String> {
+    ///
+    /// # Errors
+    ///
+    /// [`ToolHintsError`] names the value the CLI would ignore.
+    pub fn validate(&self) -> Result<(), ToolHintsError> {
         check_hints(self.search_hint, self.max_result_size_chars)
     }
 }
 
 /// The checks behind [`ToolHints::validate`], for owned hints too.
-pub(crate) fn check_hints(search_hint: Option<&str>, max_chars: Option<u32>) -> Result<(), String> {
+pub(crate) fn check_hints(
+    search_hint: Option<&str>,
+    max_chars: Option<u32>,
+) -> Result<(), ToolHintsError> {
     if search_hint.is_some_and(|hint| hint.trim().is_empty()) {
-        return Err("`search_hint` is blank; give a few words, or leave it out".to_owned());
+        return Err(ToolHintsError::BlankSearchHint);
     }
     if max_chars == Some(0) {
-        return Err("`max_result_size_chars` must be at least 1".to_owned());
+        return Err(ToolHintsError::ZeroMaxResultSize);
     }
     Ok(())
 }

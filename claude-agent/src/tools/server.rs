@@ -97,7 +97,7 @@ impl ToolServer {
     /// Fails if two of them share a name, or if none is registered under `name`.
     pub fn from_registered(name: impl Into<String>) -> Result<Self> {
         let mut server = ToolServer::new(name);
-        for descriptor in super::registered() {
+        for descriptor in super::registered_tools() {
             if descriptor.server == server.name {
                 server = server.descriptor(descriptor)?;
             }
@@ -379,12 +379,12 @@ fn at((file, line): (&'static str, u32)) -> String {
 }
 
 fn registered_server_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = super::registered().iter().map(|d| d.server).collect();
+    let mut names: Vec<&'static str> = super::registered_tools().iter().map(|d| d.server).collect();
     names.dedup();
     names
 }
 
-/// Every registered tool (see [`registered`](super::registered)), grouped into one
+/// Every registered tool (see [`registered_tools`](super::registered_tools)), grouped into one
 /// [`ToolServer`] per `server` name, sorted by server name. Tools registered without a server
 /// are in the server named [`ToolDescriptor::DEFAULT_SERVER`] (`"tools"`).
 ///
@@ -410,7 +410,7 @@ fn registered_server_names() -> Vec<&'static str> {
 /// # Ok::<(), claude_agent::Error>(())
 /// ```
 pub fn registered_servers() -> Result<Vec<ToolServer>> {
-    group(&super::registered())
+    group(&super::registered_tools())
 }
 
 /// Groups descriptors into servers sorted by name, each server's tools sorted by name.

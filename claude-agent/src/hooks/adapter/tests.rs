@@ -1,6 +1,6 @@
 use super::*;
 use crate::builtin::BashInput;
-use crate::hooks::{PermissionRequest, PreToolUse, Stop, event};
+use crate::hooks::{PermissionRequestInput, PreToolUse, Stop, event};
 use serde_json::json;
 
 fn pre_tool_use_input(command: &str) -> Value {
@@ -192,7 +192,8 @@ async fn the_policy_can_be_changed_per_hook() {
 
 #[tokio::test]
 async fn permission_request_hook_failures_deny_the_dialog() {
-    let hook = hook_fn(|_: PermissionRequest| async { Err::<HookOutput, _>("boom") }).name("gate");
+    let hook =
+        hook_fn(|_: PermissionRequestInput| async { Err::<HookOutput, _>("boom") }).name("gate");
     let input = json!({"session_id": "s", "transcript_path": "/t", "cwd": "/p",
                        "hook_event_name": "PermissionRequest", "tool_name": "Bash", "tool_input": {}});
     assert_eq!(

@@ -24,7 +24,7 @@ pub use session::{
     UserPromptSubmit,
 };
 pub use tool::{
-    PermissionDenied, PermissionRequest, PostToolBatch, PostToolUse, PostToolUseFailure,
+    PermissionDeniedInput, PermissionRequestInput, PostToolBatch, PostToolUse, PostToolUseFailure,
     PreToolUse, ToolCall,
 };
 
@@ -116,7 +116,7 @@ macro_rules! tool_name_of {
 
 /// Emits [`HookInput`] from the event table.
 macro_rules! hook_inputs {
-    ($( $(#[$doc:meta])* $variant:ident = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident($input:ident) = $wire:literal, $shape:ident, $decides:literal, $policy:ident; )*) => {
         /// The input of any hook event. Tool inputs stay raw JSON here; use the per-event types
         /// (e.g. `PreToolUse<BashInput>`) for typed tool inputs.
         ///
@@ -141,7 +141,7 @@ macro_rules! hook_inputs {
         pub enum HookInput {
             $(
                 #[doc = concat!("`", stringify!($variant), "`.")]
-                $variant($variant),
+                $variant($input),
             )*
             /// An event this SDK version does not know, or a known event whose input did not
             /// have the expected shape: the raw JSON.
@@ -162,7 +162,7 @@ macro_rules! hook_inputs {
                     .unwrap_or_default()
                     .to_owned();
                 let typed = match event.as_str() {
-                    $(stringify!($variant) => $variant::deserialize(&raw).map(HookInput::$variant).ok(),)*
+                    $(stringify!($variant) => $input::deserialize(&raw).map(HookInput::$variant).ok(),)*
                     _ => None,
                 };
                 typed.unwrap_or(HookInput::Unknown { event, raw })

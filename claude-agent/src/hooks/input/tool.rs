@@ -1,5 +1,6 @@
 //! Inputs of the tool events: `PreToolUse`, `PostToolUse`, `PostToolUseFailure`,
-//! `PostToolBatch`, `PermissionRequest`, `PermissionDenied`.
+//! `PostToolBatch`, `PermissionRequest` ([`PermissionRequestInput`]), `PermissionDenied`
+//! ([`PermissionDeniedInput`]).
 //!
 //! Each is generic over the tool's input type `I` (default [`serde_json::Value`]); use a type from
 //! [`crate::builtin`] (e.g. `PreToolUse<BashInput>`) when the hook's matcher names one tool.
@@ -228,14 +229,16 @@ pub struct PostToolBatch {
     pub tool_calls: Vec<ToolCall>,
 }
 
-/// Input of `PermissionRequest`: the CLI would show a permission dialog.
+/// Input of `PermissionRequest`: the CLI would show a permission dialog. (Not to be confused
+/// with [`permissions::PermissionRequest`](crate::permissions::PermissionRequest), the
+/// `can_use_tool` callback's request.)
 ///
 /// # Examples
 ///
 /// ```
-/// use claude_agent::hooks::PermissionRequest;
+/// use claude_agent::hooks::PermissionRequestInput;
 ///
-/// let input: PermissionRequest = serde_json::from_value(serde_json::json!({
+/// let input: PermissionRequestInput = serde_json::from_value(serde_json::json!({
 ///     "session_id": "s", "transcript_path": "/t", "cwd": "/p", "hook_event_name": "PermissionRequest",
 ///     "tool_name": "Bash", "tool_input": {"command": "touch x"},
 ///     "permission_suggestions": [{"type": "setMode", "mode": "acceptEdits", "destination": "session"}]
@@ -245,7 +248,7 @@ pub struct PostToolBatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "I: DeserializeOwned", serialize = "I: Serialize"))]
 #[non_exhaustive]
-pub struct PermissionRequest<I = Value> {
+pub struct PermissionRequestInput<I = Value> {
     /// Fields every event has.
     #[serde(flatten)]
     pub base: HookBase,
@@ -261,17 +264,18 @@ pub struct PermissionRequest<I = Value> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mcp_server: Option<McpServerRef>,
 }
-tool_input_access!(PermissionRequest {
+tool_input_access!(PermissionRequestInput {
     permission_suggestions,
     mcp_server
 });
 
-/// Input of `PermissionDenied`: a tool call was refused.
+/// Input of `PermissionDenied`: a tool call was refused. (Not to be confused with
+/// [`protocol::PermissionDenied`](crate::protocol::PermissionDenied), the stream's notice.)
 ///
 /// # Examples
 ///
 /// ```
-/// let input: claude_agent::hooks::PermissionDenied = serde_json::from_value(serde_json::json!({
+/// let input: claude_agent::hooks::PermissionDeniedInput = serde_json::from_value(serde_json::json!({
 ///     "session_id": "s", "transcript_path": "/t", "cwd": "/p", "hook_event_name": "PermissionDenied",
 ///     "tool_name": "Bash", "tool_input": {}, "tool_use_id": "t1", "reason": "rule"
 /// })).unwrap();
@@ -280,7 +284,7 @@ tool_input_access!(PermissionRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "I: DeserializeOwned", serialize = "I: Serialize"))]
 #[non_exhaustive]
-pub struct PermissionDenied<I = Value> {
+pub struct PermissionDeniedInput<I = Value> {
     /// Fields every event has.
     #[serde(flatten)]
     pub base: HookBase,
@@ -299,7 +303,7 @@ pub struct PermissionDenied<I = Value> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mcp_server: Option<McpServerRef>,
 }
-tool_input_access!(PermissionDenied {
+tool_input_access!(PermissionDeniedInput {
     tool_use_id,
     reason,
     mcp_server

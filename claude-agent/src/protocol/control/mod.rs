@@ -16,7 +16,7 @@ pub use initialize::{
 pub use mcp::{McpServerInfo, McpServerStatus, McpSetServersResult, McpStatus, McpToolInfo};
 pub use request::ControlRequest;
 pub use runtime::{
-    InterruptReceipt, McpResource, McpResourceContent, ReloadOutputStylesResult,
+    InterruptReceipt, McpResourceContent, ReadMcpResourceResult, ReloadOutputStylesResult,
     ReloadPluginsResult, ReloadSkillsResult,
 };
 pub use session::{ContextCategory, ContextUsage, RewindFilesResult};

@@ -35,27 +35,28 @@ pub struct InterruptReceipt {
     pub cancelled: Vec<String>,
 }
 
-/// The contents of an MCP resource (`mcp_read_resource`).
+/// The contents of an MCP resource (`mcp_read_resource`). (The `ListMcpResources` tool's
+/// items are [`builtin::McpResource`](crate::builtin::McpResource).)
 ///
 /// # Examples
 ///
 /// ```
-/// use claude_agent::protocol::McpResource;
+/// use claude_agent::protocol::ReadMcpResourceResult;
 ///
-/// let resource: McpResource = serde_json::from_str(
+/// let resource: ReadMcpResourceResult = serde_json::from_str(
 ///     r#"{"contents":[{"uri":"file:///notes.md","mimeType":"text/markdown","text":"hi"}]}"#,
 /// ).unwrap();
 /// assert_eq!(resource.contents[0].text.as_deref(), Some("hi"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct McpResource {
+pub struct ReadMcpResourceResult {
     /// The resource's content items.
     #[serde(default, deserialize_with = "nullable")]
     pub contents: Vec<McpResourceContent>,
 }
 
-/// One content item of an [`McpResource`].
+/// One content item of an [`ReadMcpResourceResult`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct McpResourceContent {
