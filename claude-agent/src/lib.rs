@@ -55,6 +55,10 @@ pub mod structured;
 pub mod tools;
 pub mod transport;
 
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzz;
+
 /// Support for macro-generated code. Not a public API.
 #[doc(hidden)]
 pub mod __private {
