@@ -194,3 +194,13 @@ fn every_target_has_a_fuzz_target_file() {
         assert!(path.exists(), "{} is missing", path.display());
     }
 }
+
+/// A request id the CLI reuses after withdrawing it: the new request must still be answered
+/// (the withdrawn one's task must not take the new one's place in the in-flight table).
+#[test]
+fn a_request_id_reused_after_a_cancel_is_answered() {
+    let request =
+        r#"{"type":"control_request","request_id":"x","request":{"subtype":"brand_new"}}"#;
+    let cancel = r#"{"type":"control_cancel_request","request_id":"x"}"#;
+    super::control_request(format!("{request}\n{cancel}\n{request}").as_bytes());
+}
