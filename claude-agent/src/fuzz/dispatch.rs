@@ -194,7 +194,7 @@ fn handlers() -> Handlers {
         (
             "hook_4",
             Arc::new(hook_fn(|input: UserPromptSubmit| async move {
-                if input.prompt.len() % 2 == 0 {
+                if input.prompt.len().is_multiple_of(2) {
                     Ok(HookOutput::block("even"))
                 } else {
                     Err(format!("odd prompt of {} bytes", input.prompt.len()))

@@ -28,8 +28,11 @@ pub use decoders::hook_io;
 pub use dispatch::control_request;
 pub use parse::parse_line;
 
+/// A harness: any bytes in; a panic means an invariant broke.
+pub type Harness = fn(&[u8]);
+
 /// The harnesses by target name, as `fuzz/fuzz_targets/` and `fuzz/corpus/` name them.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Harness)] = &[
     ("parse_line", parse_line),
     ("control_request", control_request),
     ("hook_io", hook_io),

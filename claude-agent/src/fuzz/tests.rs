@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::TARGETS;
+use super::{Harness, TARGETS};
 
 /// Mutated inputs per target (a few seconds in a debug build).
 const MUTATIONS: usize = 1500;
@@ -29,7 +29,7 @@ fn corpus(target: &str) -> Vec<Vec<u8>> {
         .collect()
 }
 
-fn harness(target: &str) -> fn(&[u8]) {
+fn harness(target: &str) -> Harness {
     TARGETS.iter().find(|(name, _)| *name == target).unwrap().1
 }
 
@@ -203,4 +203,21 @@ fn a_request_id_reused_after_a_cancel_is_answered() {
         r#"{"type":"control_request","request_id":"x","request":{"subtype":"brand_new"}}"#;
     let cancel = r#"{"type":"control_cancel_request","request_id":"x"}"#;
     super::control_request(format!("{request}\n{cancel}\n{request}").as_bytes());
+}
+
+/// Found by libFuzzer (`parse_line`): a JSON array of three strings was rejected as "not JSON"
+/// (the routing peek accepted arrays as its fields in order, then choked on the third).
+#[test]
+fn a_json_array_line_is_an_unknown_message() {
+    let line =
+        std::fs::read(corpus_dir("parse_line").join("regression-array-of-three-strings")).unwrap();
+    super::parse_line(&line);
+    for line in [r#"["a","b","c"]"#, r#"["assistant",null,1]"#, "[]", "7"] {
+        super::parse_line(line.as_bytes());
+        let message = crate::Message::from_json(line).unwrap();
+        assert!(
+            matches!(message, crate::Message::Unknown(_)),
+            "{line}: {message:?}"
+        );
+    }
 }
