@@ -5,14 +5,22 @@
 
 mod common;
 
+use std::io::{self, Write};
+use std::sync::{Arc, Mutex};
+
 use claude_agent::cli::{AuthReport, CredentialInUse, auth_status};
 use claude_agent::options::{Bedrock, Credentials, Vertex};
 use claude_agent::testing::{Reply, ScriptedModel};
+use claude_agent::transport::{LocalSpawner, SpawnCommand, SpawnedProcess, Spawner};
 use claude_agent::{Client, Options, query};
 use common::{Offline, within};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::util::SubscriberInitExt;
 
 const API_KEY: &str = "sk-ant-api03-e2e-SECRET-key-7d1f";
 const OAUTH_TOKEN: &str = "sk-ant-oat01-e2e-SECRET-token-93ab";
+const SERVICE_TOKEN: &str = "svc-e2e-SECRET-token-51c0";
 
 /// The CLI's argv and environment, read from /proc while it runs.
 fn process_view(client: &Client) -> (String, Vec<String>) {
@@ -164,4 +172,80 @@ async fn errors_name_the_variable_not_the_secret() {
     let err = within(Client::connect(options)).await.unwrap_err();
     let text = format!("{err} {err:?}");
     assert!(!text.contains("SECRET"), "{text}");
+}
+
+/// Starts the real CLI and keeps the `Debug` text of every command it was asked to start.
+#[derive(Debug, Clone, Default)]
+struct RecordingSpawner(Arc<Mutex<Vec<String>>>);
+
+impl Spawner for RecordingSpawner {
+    fn spawn(&self, command: SpawnCommand) -> io::Result<SpawnedProcess> {
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("{command:?} {command:#?}"));
+        LocalSpawner.spawn(command)
+    }
+}
+
+/// Everything a `tracing` subscriber writes, kept in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> MakeWriter<'a> for Captured {
+    type Writer = Captured;
+
+    fn make_writer(&'a self) -> Captured {
+        self.clone()
+    }
+}
+
+// One thread: every task of the session logs through the subscriber installed below.
+#[tokio::test(flavor = "current_thread")]
+async fn secrets_stay_out_of_traces_and_the_spawn_command() {
+    let offline = Offline::start(ScriptedModel::new().then(Reply::text("quiet"))).await;
+    let logs = Captured::default();
+    let _traced = tracing_subscriber::fmt()
+        .with_max_level(LevelFilter::TRACE)
+        .with_ansi(false)
+        .with_writer(logs.clone())
+        .finish()
+        .set_default();
+    let spawns = RecordingSpawner::default();
+    let options = offline
+        .options()
+        .credentials(Credentials::api_key(API_KEY))
+        .env("MY_SERVICE_TOKEN", SERVICE_TOKEN)
+        .spawner(spawns.clone())
+        .build();
+
+    let answer = within(query("hi", options).text()).await.unwrap();
+    assert_eq!(answer, "quiet");
+    let request = &offline.server.message_requests()[0];
+    assert_eq!(request.header("x-api-key"), Some(API_KEY));
+
+    let spawned = spawns.0.lock().unwrap().join("\n");
+    assert!(
+        spawned.contains("ANTHROPIC_API_KEY") && spawned.contains("MY_SERVICE_TOKEN"),
+        "{spawned}"
+    );
+    assert!(
+        !spawned.contains("SECRET"),
+        "a secret in SpawnCommand's Debug: {spawned}"
+    );
+    let logs = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+    // The session did log (at trace level): the check below looked at real output.
+    assert!(logs.contains("claude_agent"), "nothing was traced: {logs}");
+    assert!(!logs.contains("SECRET"), "a secret in the traces: {logs}");
 }

@@ -77,6 +77,10 @@ pub mod structured;
 pub mod tools;
 pub mod transport;
 
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzz;
+
 #[doc(hidden)]
 pub mod __private;
 

@@ -3,7 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use claude_agent::options::{OptionsBuilder, SettingSource};
+use std::collections::BTreeMap;
+
+use claude_agent::mcp::McpServerConfig;
+use claude_agent::options::{Bedrock, Credentials, OptionsBuilder, SettingSource};
 use claude_agent::{Error, Options};
 
 /// Values an attacker might get into an option.
@@ -214,4 +217,53 @@ fn default_loads_no_filesystem_settings() {
         .unwrap();
     assert!(args.contains(&"--setting-sources=project".to_owned()));
     assert!(!args.contains(&"--setting-sources=".to_owned()));
+}
+
+#[test]
+fn debug_output_shows_names_never_secret_values() {
+    const SECRET: &str = "SECRET-7f3a";
+    let mut bedrock = Bedrock::default();
+    bedrock.secret_access_key = Some(format!("aws-{SECRET}").into());
+    bedrock.session_token = Some(format!("session-{SECRET}").into());
+    let stdio = McpServerConfig::Stdio {
+        command: "github-mcp".into(),
+        args: vec!["stdio".into()],
+        env: BTreeMap::from([("GITHUB_TOKEN".into(), format!("ghp_{SECRET}"))]),
+    };
+    let http = McpServerConfig::Http {
+        url: "https://mcp.example.com/mcp".into(),
+        headers: BTreeMap::from([("Authorization".into(), format!("Bearer {SECRET}"))]),
+    };
+    let sse = McpServerConfig::Sse {
+        url: "https://mcp.example.com/sse".into(),
+        headers: BTreeMap::from([("X-Api-Key".into(), SECRET.into())]),
+    };
+    for credentials in [
+        Credentials::api_key(format!("sk-ant-{SECRET}")),
+        Credentials::oauth_token(format!("sk-ant-oat-{SECRET}")),
+        Credentials::Bedrock(bedrock),
+    ] {
+        let options = Options::builder()
+            .credentials(credentials)
+            .env("MY_SERVICE_TOKEN", SECRET)
+            .mcp_server("github", stdio.clone())
+            .mcp_server("remote", http.clone())
+            .mcp_server("events", sse.clone())
+            .build();
+        let text = format!("{options:?} {options:#?} {stdio:?} {http:?} {sse:#?}");
+        assert!(!text.contains(SECRET), "a secret in Debug output: {text}");
+        for name in [
+            "MY_SERVICE_TOKEN",
+            "GITHUB_TOKEN",
+            "Authorization",
+            "X-Api-Key",
+        ] {
+            assert!(text.contains(name), "{name} is missing from {text}");
+        }
+        // The wire form, which the CLI needs, keeps the values.
+        assert_eq!(
+            http.to_wire().unwrap()["headers"]["Authorization"],
+            format!("Bearer {SECRET}")
+        );
+    }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -50,7 +51,10 @@ impl std::fmt::Debug for Handlers {
 pub(crate) struct Dispatcher {
     handlers: Arc<Handlers>,
     writer: Writer,
-    in_flight: Arc<Mutex<HashMap<String, CancellationToken>>>,
+    /// By request id: which dispatch owns the id now (ids can be reused once withdrawn), and its
+    /// cancellation.
+    in_flight: Arc<Mutex<HashMap<String, (u64, CancellationToken)>>>,
+    next_dispatch: AtomicU64,
 }
 
 /// The answer to one inbound request.
@@ -67,6 +71,7 @@ impl Dispatcher {
             handlers,
             writer,
             in_flight: Arc::default(),
+            next_dispatch: AtomicU64::new(0),
         }
     }
 
@@ -85,8 +90,9 @@ impl Dispatcher {
     /// on its own task.
     pub(crate) fn dispatch(&self, request_id: String, request: InboundRequest) {
         let token = CancellationToken::new();
+        let dispatch = self.next_dispatch.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut in_flight) = self.in_flight.lock() {
-            in_flight.insert(request_id.clone(), token.clone());
+            in_flight.insert(request_id.clone(), (dispatch, token.clone()));
         }
         let handlers = self.handlers.clone();
         let writer = self.writer.clone();
@@ -107,7 +113,15 @@ impl Dispatcher {
                         Reply::Cancelled
                     }
                 };
-                let still_wanted = in_flight.lock().map(|mut m| m.remove(&request_id).is_some()).unwrap_or(true);
+                // Only this dispatch's own entry: a withdrawn request whose id the CLI has
+                // reused must not take the new request's entry (and answer) with it.
+                let still_wanted = in_flight
+                    .lock()
+                    .map(|mut m| {
+                        let ours = m.get(&request_id).is_some_and(|(owner, _)| *owner == dispatch);
+                        ours && m.remove(&request_id).is_some()
+                    })
+                    .unwrap_or(true);
                 let line = match reply {
                     _ if !still_wanted || token.is_cancelled() => None,
                     Reply::Cancelled => None,
@@ -128,7 +142,7 @@ impl Dispatcher {
     /// The CLI withdrew request `id`: cancel its handler; no answer is sent.
     pub(crate) fn cancel(&self, id: &str) {
         let token = self.in_flight.lock().ok().and_then(|mut m| m.remove(id));
-        if let Some(token) = token {
+        if let Some((_, token)) = token {
             tracing::debug!(request_id = id, "CLI cancelled its request");
             token.cancel();
         }
@@ -137,7 +151,7 @@ impl Dispatcher {
     /// Cancels everything in flight (the connection is closing).
     pub(crate) fn cancel_all(&self) {
         if let Ok(mut in_flight) = self.in_flight.lock() {
-            for (_, token) in in_flight.drain() {
+            for (_, (_, token)) in in_flight.drain() {
                 token.cancel();
             }
         }

@@ -147,11 +147,41 @@ impl McpServerConfig {
     }
 }
 
+/// Shows environment variable and header names, never their values (tokens live there).
 impl fmt::Debug for McpServerConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Redacted;
+        impl fmt::Debug for Redacted {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("<redacted>")
+            }
+        }
+        struct Names<'a>(&'a BTreeMap<String, String>);
+        impl fmt::Debug for Names<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_map()
+                    .entries(self.0.keys().map(|k| (k, Redacted)))
+                    .finish()
+            }
+        }
         match self {
             McpServerConfig::Sdk(_) => f.write_str("Sdk(..)"),
-            other => write!(f, "{}", other.to_wire().unwrap_or(Value::Null)),
+            McpServerConfig::Stdio { command, args, env } => f
+                .debug_struct("Stdio")
+                .field("command", command)
+                .field("args", args)
+                .field("env", &Names(env))
+                .finish(),
+            McpServerConfig::Sse { url, headers } => f
+                .debug_struct("Sse")
+                .field("url", url)
+                .field("headers", &Names(headers))
+                .finish(),
+            McpServerConfig::Http { url, headers } => f
+                .debug_struct("Http")
+                .field("url", url)
+                .field("headers", &Names(headers))
+                .finish(),
         }
     }
 }

@@ -17,12 +17,45 @@ use super::raw::SetRaw;
 use super::system::{SystemMessage, UnknownSystem};
 
 /// The routing keys of a line, borrowed from it where possible.
-#[derive(Deserialize)]
 pub(crate) struct Peek<'a> {
-    #[serde(rename = "type", default, borrow)]
     pub(crate) ty: Option<PeekStr<'a>>,
-    #[serde(default, borrow)]
     pub(crate) subtype: Option<PeekStr<'a>>,
+}
+
+/// Only a JSON object has routing keys. (A derived `Deserialize` would also accept an array as
+/// the struct's fields in order, and fail with a syntax error on a longer one: `["a","b","c"]`
+/// was then rejected as "not JSON".)
+impl<'de: 'a, 'a> Deserialize<'de> for Peek<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PeekVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+        impl<'de: 'a, 'a> Visitor<'de> for PeekVisitor<'a> {
+            type Value = Peek<'a>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Peek<'a>, A::Error> {
+                let mut peek = Peek {
+                    ty: None,
+                    subtype: None,
+                };
+                while let Some(key) = map.next_key::<PeekStr<'de>>()? {
+                    match key.as_str() {
+                        "type" => peek.ty = map.next_value()?,
+                        "subtype" => peek.subtype = map.next_value()?,
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(peek)
+            }
+        }
+
+        deserializer.deserialize_map(PeekVisitor(std::marker::PhantomData))
+    }
 }
 
 impl Peek<'_> {

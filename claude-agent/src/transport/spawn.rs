@@ -17,7 +17,8 @@ use futures::future::BoxFuture;
 use tokio::io::{AsyncRead, AsyncWrite};
 
 /// Everything needed to start the CLI: program, arguments, environment and working directory.
-#[derive(Debug, Clone)]
+/// `Debug` shows the environment's names, never its values (credentials travel there).
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct SpawnCommand {
     /// The CLI executable.
@@ -32,6 +33,33 @@ pub struct SpawnCommand {
     pub cwd: Option<PathBuf>,
     /// Run as this OS user and group (uid, gid) instead of this process's.
     pub user: Option<(u32, u32)>,
+}
+
+impl fmt::Debug for SpawnCommand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Mark(bool);
+        impl fmt::Debug for Mark {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(if self.0 { "<set>" } else { "<removed>" })
+            }
+        }
+        struct Names<'a>(&'a [(OsString, Option<OsString>)]);
+        impl fmt::Debug for Names<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_map()
+                    .entries(self.0.iter().map(|(k, v)| (k, Mark(v.is_some()))))
+                    .finish()
+            }
+        }
+        f.debug_struct("SpawnCommand")
+            .field("program", &self.program)
+            .field("args", &self.args)
+            .field("clear_env", &self.clear_env)
+            .field("env", &Names(&self.env))
+            .field("cwd", &self.cwd)
+            .field("user", &self.user)
+            .finish()
+    }
 }
 
 /// The uid and primary gid of `user` (a name or a numeric uid).
