@@ -145,8 +145,13 @@ async fn initialization_result_lists_models_commands_and_account() {
         "{account:?}"
     );
     let init = client.initialization_result();
-    // The version is pinned and checked against `claude --version` in e2e_faults.rs.
-    assert!(init.claude_code_version.is_some(), "{init:?}");
+    // Exact per version (see e2e_faults.rs): 2.1.330+ names itself in the initialize answer.
+    let installed = common::installed_version();
+    assert_eq!(
+        init.claude_code_version,
+        (installed != "2.1.197").then_some(installed),
+        "{init:?}"
+    );
     assert!(init.raw.get("commands").is_some(), "{init:?}");
     within(client.close()).await.unwrap();
 }
@@ -182,17 +187,13 @@ async fn control_requests_round_trip_and_cli_refusals_are_typed_errors() {
     // string). Unknown modes stay expressible for forward compatibility.
     let refused =
         within(client.set_permission_mode(PermissionMode::Other("not-a-mode".into()))).await;
-    let version = client.initialization_result().claude_code_version.clone();
+    let version = common::installed_version();
     match refused {
         Err(Error::Control { subtype, code, .. }) => {
             assert_eq!(subtype, "set_permission_mode");
             assert_eq!(code.as_deref(), Some("invalid_mode"));
         }
-        Ok(()) => assert_eq!(
-            version.as_deref(),
-            Some("2.1.197"),
-            "only 2.1.197 accepted an unknown mode"
-        ),
+        Ok(()) => assert_eq!(version, "2.1.197", "only 2.1.197 accepted an unknown mode"),
         Err(other) => panic!("unexpected {other:?}"),
     }
     within(client.close()).await.unwrap();

@@ -217,7 +217,9 @@ fn record_pid(pid: u32) {
             .append(true)
             .open(path)
             .unwrap();
-        writeln!(file, "{pid}").unwrap();
+        // One write per record: with O_APPEND it lands whole even when fifty fakes append at
+        // once (`writeln!` may split the number and the newline into two writes).
+        file.write_all(format!("{pid}\n").as_bytes()).unwrap();
     }
 }
 

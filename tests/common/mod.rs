@@ -108,3 +108,19 @@ pub fn stdio_example() -> PathBuf {
     assert!(example.is_file(), "{} is missing", example.display());
     example
 }
+
+/// The version of the CLI under test, from `claude --version` (`2.1.330 (Claude Code)` →
+/// `2.1.330`).
+#[allow(dead_code)] // not every test binary asks
+pub fn installed_version() -> String {
+    let cli = claude_agent::testing::cli_path().expect("the CLI under test");
+    let out = std::process::Command::new(cli)
+        .arg("--version")
+        .output()
+        .expect("claude --version runs");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .next()
+        .expect("a version")
+        .to_owned()
+}

@@ -81,8 +81,8 @@ pub fn hook_io(data: &[u8]) {
         let _ = post.builtin_input();
     }
     let _ = decode::<PostToolUse<BashInput, BashOutput>>(&value);
-    let _ = decode::<hooks::PermissionRequest>(&value).map(|p| p.builtin_input());
-    let _ = decode::<hooks::PermissionDenied>(&value);
+    let _ = decode::<hooks::PermissionRequestInput>(&value).map(|p| p.builtin_input());
+    let _ = decode::<hooks::PermissionDeniedInput>(&value);
     let _ = decode::<hooks::PostToolUseFailure>(&value);
     let _ = decode::<hooks::PostToolBatch>(&value);
     let _ = decode::<UserPromptSubmit>(&value);

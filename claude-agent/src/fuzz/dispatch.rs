@@ -181,7 +181,7 @@ fn handlers() -> Handlers {
         (
             "hook_3",
             Arc::new(hook_fn(
-                |input: hooks::PermissionRequest<Value>| async move {
+                |input: hooks::PermissionRequestInput<Value>| async move {
                     let _ = input.builtin_input();
                     match input.typed::<BashInput>() {
                         Ok(bash) if bash.tool_input.command.is_empty() => HookOutput::ask("empty"),
