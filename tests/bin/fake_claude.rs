@@ -38,6 +38,11 @@ fn main() {
         std::fs::write(path, args.join("\n")).unwrap();
     }
     match mode.as_str() {
+        "stdin-closed" => {
+            std::thread::sleep(Duration::from_millis(300));
+            eprintln!("fake CLI: stdin was closed early");
+            return;
+        }
         "exit-before-init" => {
             eprintln!("Error: fake CLI refuses to start");
             std::process::exit(1);
@@ -69,6 +74,17 @@ fn main() {
         return;
     }
     answer_initialize(&init);
+    if mode == "close-stdin" {
+        // Stops reading for good: the same process goes on with /dev/null as stdin, so the pipe's
+        // read end is closed and the SDK's next write fails (EPIPE); a moment later it exits 0.
+        use std::os::unix::process::CommandExt;
+        let err = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(&args)
+            .env("FAKE_CLAUDE_MODE", "stdin-closed")
+            .stdin(std::process::Stdio::null())
+            .exec();
+        panic!("exec failed: {err}");
+    }
     match mode.as_str() {
         "tool-bench" => tool_bench(lines),
         "garbage" => run_turns(lines, |_| {

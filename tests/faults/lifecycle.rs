@@ -186,3 +186,40 @@ async fn a_cli_silent_mid_turn_times_out_control_calls_and_is_removed() {
     drop(client);
     procs.assert_none_left().await;
 }
+
+#[tokio::test]
+async fn a_cli_that_closes_its_stdin_early_gives_typed_errors() {
+    let procs = Procs::new();
+    let client = Client::connect(procs.fake("close-stdin").build())
+        .await
+        .unwrap();
+    // The CLI stops reading right after initialize: what the SDK writes next cannot arrive.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let _ = client.send("go").await; // queued, or refused once the writer saw EPIPE
+    let mut stream = client.receive_response();
+    let mut errors = Vec::new();
+    while let Some(item) = tokio::time::timeout(Duration::from_secs(10), stream.next())
+        .await
+        .expect("the stream ends")
+    {
+        if let Err(err) = item {
+            errors.push(err);
+        }
+    }
+    drop(stream);
+    // The CLI exited mid-turn: a typed error with its stderr, then the end.
+    assert!(
+        matches!(errors.as_slice(), [Error::ProcessExited { stderr_tail, .. }] if stderr_tail.contains("stdin was closed early")),
+        "{errors:?}"
+    );
+    // Later writes are refused with a typed error, not a panic.
+    assert!(
+        matches!(
+            client.send("again").await,
+            Err(Error::ProcessExited { .. } | Error::ConnectionClosed)
+        ),
+        "a send after the CLI is gone"
+    );
+    client.close().await.unwrap();
+    procs.assert_none_left().await;
+}

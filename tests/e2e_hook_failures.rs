@@ -1,0 +1,104 @@
+//! What the real CLI does with each way an SDK hook can fail, recorded per failure policy:
+//! a typed `PreToolUse` hook with `on_failure = Error` (the SDK answers the CLI with an error), a
+//! raw hook that panics (the dispatcher answers with an error), and a failing `PermissionRequest`
+//! hook (its default policy answers with a deny). In every case the session goes on to a result
+//! and nothing panics in the SDK.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod common;
+
+use claude_agent::builtin::BashInput;
+use claude_agent::hooks::{
+    FailurePolicy, HookContext, HookEvent, HookMatcher, HookOutput, HookRegistry,
+    PermissionRequestInput, PreToolUse, hook_fn,
+};
+use claude_agent::testing::{Match, Reply, ScriptedModel};
+use claude_agent::{OptionsBuilder, query};
+use common::{Offline, within};
+use serde_json::{Value, json};
+
+/// A model that runs `touch ran.txt` with Bash, then answers `done`.
+fn touch_then_text() -> ScriptedModel {
+    ScriptedModel::new()
+        .on(
+            Match::any().no_tool_result(),
+            Reply::tool_use(
+                "Bash",
+                json!({"command": "touch ran.txt", "description": "Create a marker"}),
+            ),
+        )
+        .fallback(Reply::text("done"))
+}
+
+/// Runs one session and reports: did the command run, what tool result the model saw.
+async fn run(offline: &Offline, options: OptionsBuilder) -> (bool, bool, String) {
+    let result = within(query("go", options.build()).result()).await.unwrap();
+    assert_eq!(result.result.as_deref(), Some("done"), "{result:?}");
+    let ran = offline.env.cwd().join("ran.txt").exists();
+    let requests = offline.server.message_requests();
+    let seen = requests[1].tool_results();
+    let first = seen.first().expect("the model saw a tool result");
+    eprintln!(
+        "OBSERVED ran={ran} is_error={} text={:?}",
+        first.is_error, first.text
+    );
+    (ran, first.is_error, first.text.clone())
+}
+
+#[tokio::test]
+async fn a_pre_tool_use_hook_failing_with_the_error_policy() {
+    let offline = Offline::start(touch_then_text()).await;
+    let failing = hook_fn(|_: PreToolUse<BashInput>| async { Err::<HookOutput, _>("boom") })
+        .matcher("Bash")
+        .name("strict")
+        .on_failure(FailurePolicy::Error);
+    let options = offline
+        .options()
+        .no_registered()
+        .allowed_tools(["Bash"])
+        .hooks(HookRegistry::new().adapter(failing));
+    let (ran, is_error, text) = run(&offline, options).await;
+    // Observed on 2.1.197 and 2.1.330: the CLI treats a hook callback answered with an error as
+    // a failed (non-blocking) hook: the tool still runs.
+    assert!(ran, "the tool ran despite the hook's error ({text})");
+    assert!(!is_error, "{text}");
+}
+
+#[tokio::test]
+async fn a_raw_hook_that_panics() {
+    let offline = Offline::start(touch_then_text()).await;
+    let options = offline
+        .options()
+        .no_registered()
+        .allowed_tools(["Bash"])
+        .hook(
+            HookEvent::PreToolUse,
+            HookMatcher::new(Some("Bash"), |_input: Value, _cx: HookContext| async {
+                if true {
+                    panic!("raw hook boom");
+                }
+                Ok::<_, String>(json!({}))
+            }),
+        );
+    let (ran, is_error, text) = run(&offline, options).await;
+    // Observed: the panic is caught and answered as an error; the CLI goes on as for a failed
+    // hook, so the tool runs.
+    assert!(ran, "{text}");
+    assert!(!is_error, "{text}");
+}
+
+#[tokio::test]
+async fn a_failing_permission_request_hook_denies() {
+    let offline = Offline::start(touch_then_text()).await;
+    let failing =
+        hook_fn(|_: PermissionRequestInput<Value>| async { Err::<HookOutput, _>("boom") })
+            .name("gate");
+    let options = offline
+        .options()
+        .no_registered()
+        .hooks(HookRegistry::new().adapter(failing));
+    let (ran, is_error, text) = run(&offline, options).await;
+    // The PermissionRequest default policy is deny: the CLI refuses the tool and tells the model.
+    assert!(!ran, "{text}");
+    assert!(is_error, "{text}");
+}
