@@ -1,7 +1,7 @@
 //! What the real CLI does with each way an SDK hook can fail, recorded per failure policy:
 //! a typed `PreToolUse` hook with `on_failure = Error` (the SDK answers the CLI with an error), a
 //! raw hook that panics (the dispatcher answers with an error), and a failing `PermissionRequest`
-//! hook (its default policy answers with a deny). In every case the session goes on to a result
+//! hook (its default policy answers with a deny, which the CLI applies). In every case the session goes on to a result
 //! and nothing panics in the SDK.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
@@ -89,16 +89,43 @@ async fn a_raw_hook_that_panics() {
 
 #[tokio::test]
 async fn a_failing_permission_request_hook_denies() {
-    let offline = Offline::start(touch_then_text()).await;
-    let failing =
-        hook_fn(|_: PermissionRequestInput<Value>| async { Err::<HookOutput, _>("boom") })
-            .name("gate");
+    // A command that needs a permission and writes no file (2.1.197 blocks writes into the test's
+    // temp directory with its own path check, before any permission request).
+    let model = ScriptedModel::new()
+        .on(
+            Match::any().no_tool_result(),
+            Reply::tool_use(
+                "Bash",
+                json!({"command": "python3 -c 'print(6*7)'", "description": "Compute"}),
+            ),
+        )
+        .fallback(Reply::text("done"));
+    let offline = Offline::start(model).await;
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = calls.clone();
+    let failing = hook_fn(move |_: PermissionRequestInput<Value>| {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        async { Err::<HookOutput, _>("boom") }
+    })
+    .name("gate");
     let options = offline
         .options()
         .no_registered()
         .hooks(HookRegistry::new().adapter(failing));
-    let (ran, is_error, text) = run(&offline, options).await;
-    // The PermissionRequest default policy is deny: the CLI refuses the tool and tells the model.
-    assert!(!ran, "{text}");
-    assert!(is_error, "{text}");
+    let result = within(query("go", options.build()).result()).await.unwrap();
+    assert_eq!(result.result.as_deref(), Some("done"), "{result:?}");
+    let seen = offline.server.message_requests()[1].tool_results();
+    eprintln!("OBSERVED calls={calls:?} seen={seen:?}");
+    // The PermissionRequest default policy is deny: the CLI refuses the tool and the model reads
+    // the hook's failure as the reason.
+    assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert!(seen[0].is_error, "{seen:?}");
+    assert!(
+        !seen[0].text.contains("42"),
+        "the command did not run: {seen:?}"
+    );
+    assert!(
+        seen[0].text.contains("hook `gate` failed: boom"),
+        "{seen:?}"
+    );
 }
