@@ -116,16 +116,22 @@ async fn a_failing_permission_request_hook_denies() {
     assert_eq!(result.result.as_deref(), Some("done"), "{result:?}");
     let seen = offline.server.message_requests()[1].tool_results();
     eprintln!("OBSERVED calls={calls:?} seen={seen:?}");
-    // The PermissionRequest default policy is deny: the CLI refuses the tool and the model reads
-    // the hook's failure as the reason.
-    assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+    // Both versions refuse the command.
     assert!(seen[0].is_error, "{seen:?}");
-    assert!(
-        !seen[0].text.contains("42"),
-        "the command did not run: {seen:?}"
-    );
-    assert!(
-        seen[0].text.contains("hook `gate` failed: boom"),
-        "{seen:?}"
-    );
+    assert!(!seen[0].text.contains("42"), "the command ran: {seen:?}");
+    let calls = calls.load(std::sync::atomic::Ordering::SeqCst);
+    if common::installed_version() == "2.1.197" {
+        // 2.1.197 asks no PermissionRequest hook in a non-interactive session without a permission
+        // prompt tool: it refuses by itself.
+        assert_eq!(calls, 0);
+        assert!(seen[0].text.contains("requires approval"), "{seen:?}");
+    } else {
+        // Newer CLIs ask the hook; its default policy (deny) answers, and the model reads the
+        // hook's failure as the reason.
+        assert_eq!(calls, 1);
+        assert!(
+            seen[0].text.contains("hook `gate` failed: boom"),
+            "{seen:?}"
+        );
+    }
 }
