@@ -163,7 +163,7 @@ async fn collect(stream: crate::Query) -> Vec<crate::Result<Message>> {
         .expect("the query ends")
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_one_shot_query_keeps_stdin_open_while_a_background_agent_runs() {
     let open_at_notification = Arc::new(Mutex::new(None));
     let seen = open_at_notification.clone();
@@ -196,7 +196,7 @@ async fn a_one_shot_query_keeps_stdin_open_while_a_background_agent_runs() {
     assert_eq!(*open_at_notification.lock().unwrap(), Some(true));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_background_wait_is_bounded() {
     let options = options(|mut peer| {
         Box::pin(async move {
@@ -221,7 +221,7 @@ async fn the_background_wait_is_bounded() {
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn an_unanswered_initialize_times_out_and_is_withdrawn() {
     let withdrawn = Arc::new(Mutex::new(None));
     let seen = withdrawn.clone();
@@ -247,7 +247,7 @@ async fn an_unanswered_initialize_times_out_and_is_withdrawn() {
     assert_eq!(cancel["request_id"], id);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn control_requests_before_the_initialize_answer_are_served() {
     let answered = Arc::new(Mutex::new(None));
     let seen = answered.clone();
@@ -298,6 +298,7 @@ fn stubborn(eof: Arc<Mutex<Option<std::time::Instant>>>) -> Script {
 
 const GRACE: Duration = Duration::from_millis(200);
 
+// Real time: the signal timestamps are measured on the wall clock (about 0.4 s).
 #[tokio::test]
 async fn close_runs_the_whole_sequence_stdin_then_sigterm_then_sigkill() {
     let eof = Arc::new(Mutex::new(None));
@@ -330,7 +331,7 @@ async fn close_runs_the_whole_sequence_stdin_then_sigterm_then_sigkill() {
     assert!(started.elapsed() < GRACE * 4, "{:?}", started.elapsed());
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn dropping_a_client_mid_turn_sends_sigterm_at_once() {
     let eof = Arc::new(Mutex::new(None));
     let signals = Signals::default();
@@ -359,7 +360,7 @@ async fn dropping_a_client_mid_turn_sends_sigterm_at_once() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn dropping_an_idle_client_closes_stdin_and_signals_nothing_if_it_exits() {
     let eof = Arc::new(Mutex::new(None));
     let signals = Signals::default();

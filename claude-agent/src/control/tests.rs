@@ -41,7 +41,7 @@ fn elicitation() -> InboundRequest {
     }))
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn elicitations_are_declined_without_a_handler() {
     let (dispatcher, mut lines) = serve(Handlers::default());
     dispatcher.dispatch("e1".into(), elicitation());
@@ -50,7 +50,7 @@ async fn elicitations_are_declined_without_a_handler() {
     assert_eq!(answer["response"]["response"], json!({"action": "decline"}));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn an_elicitation_handler_answers_with_typed_input() {
     let handlers = Handlers {
         elicitation: Some(Arc::new(
@@ -70,7 +70,7 @@ async fn an_elicitation_handler_answers_with_typed_input() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn user_dialogs_are_answered_by_the_handler_and_not_at_all_without_one() {
     let dialog = || {
         InboundRequest::UserDialog(json!({
@@ -103,7 +103,7 @@ async fn user_dialogs_are_answered_by_the_handler_and_not_at_all_without_one() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_cancelled_request_gets_no_answer_and_its_handler_is_stopped() {
     let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
     let (seen_tx, seen_rx) = tokio::sync::oneshot::channel::<()>();
@@ -164,7 +164,7 @@ async fn line_within(lines: &mut BufReader<DuplexStream>, wait: Duration) -> Opt
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_withdrawn_permission_callback_runs_its_async_cleanup_and_is_not_answered() {
     let cleaned = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let (started_tx, started_rx) = tokio::sync::mpsc::unbounded_channel::<()>();

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::{MemorySpawner, Peer, Signals};
 use crate::{Client, Message, Options};
 
-const FLOOD: usize = 20_000;
+const FLOOD: usize = 4_000;
 
 /// An assistant message of about 1 KB.
 fn assistant(i: usize) -> serde_json::Value {
@@ -21,7 +21,7 @@ fn assistant(i: usize) -> serde_json::Value {
         "parent_tool_use_id": null, "session_id": "s", "uuid": format!("u{i}")})
 }
 
-/// Floods `FLOOD` messages then a result, counting what it managed to write in `written`;
+/// Floods `FLOOD` messages (far more than the buffer holds) then a result, counting what it managed to write in `written`;
 /// meanwhile answers control requests (the output is shared, message by message).
 fn flood(written: Arc<AtomicUsize>, buffer: usize) -> Options {
     let script = move |peer: Peer| -> futures::future::BoxFuture<'static, ()> {
@@ -74,7 +74,7 @@ async fn write(
     let _ = output.lock().await.write_all(line.as_bytes()).await;
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_slow_consumer_pauses_the_cli_and_loses_nothing() {
     let written = Arc::new(AtomicUsize::new(0));
     let client = Client::connect(flood(written.clone(), 256 * 1024))
@@ -103,7 +103,7 @@ async fn a_slow_consumer_pauses_the_cli_and_loses_nothing() {
     assert_eq!(assistants, FLOOD);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_control_call_while_the_buffer_is_full_gets_its_answer() {
     let written = Arc::new(AtomicUsize::new(0));
     let client = Client::connect(flood(written.clone(), 64 * 1024))
