@@ -12,23 +12,10 @@ use claude_agent::hooks::{
     FailurePolicy, HookContext, HookEvent, HookMatcher, HookOutput, HookRegistry,
     PermissionRequestInput, PreToolUse, hook_fn,
 };
-use claude_agent::testing::{Match, Reply, ScriptedModel};
-use claude_agent::{OptionsBuilder, query};
-use common::{Offline, within};
-use serde_json::{Value, json};
 
-/// A model that runs `touch ran.txt` with Bash, then answers `done`.
-fn touch_then_text() -> ScriptedModel {
-    ScriptedModel::new()
-        .on(
-            Match::any().no_tool_result(),
-            Reply::tool_use(
-                "Bash",
-                json!({"command": "touch ran.txt", "description": "Create a marker"}),
-            ),
-        )
-        .fallback(Reply::text("done"))
-}
+use claude_agent::{OptionsBuilder, query};
+use common::{Offline, bash_then_text, within};
+use serde_json::{Value, json};
 
 /// Runs one session and reports: did the command run, what tool result the model saw.
 async fn run(offline: &Offline, options: OptionsBuilder) -> (bool, bool, String) {
@@ -47,7 +34,7 @@ async fn run(offline: &Offline, options: OptionsBuilder) -> (bool, bool, String)
 
 #[tokio::test]
 async fn a_pre_tool_use_hook_failing_with_the_error_policy() {
-    let offline = Offline::start(touch_then_text()).await;
+    let offline = Offline::start(bash_then_text("touch ran.txt")).await;
     let failing = hook_fn(|_: PreToolUse<BashInput>| async { Err::<HookOutput, _>("boom") })
         .matcher("Bash")
         .name("strict")
@@ -66,7 +53,7 @@ async fn a_pre_tool_use_hook_failing_with_the_error_policy() {
 
 #[tokio::test]
 async fn a_raw_hook_that_panics() {
-    let offline = Offline::start(touch_then_text()).await;
+    let offline = Offline::start(bash_then_text("touch ran.txt")).await;
     let options = offline
         .options()
         .no_registered()
@@ -91,15 +78,7 @@ async fn a_raw_hook_that_panics() {
 async fn a_failing_permission_request_hook_denies() {
     // A command that needs a permission and writes no file (2.1.197 blocks writes into the test's
     // temp directory with its own path check, before any permission request).
-    let model = ScriptedModel::new()
-        .on(
-            Match::any().no_tool_result(),
-            Reply::tool_use(
-                "Bash",
-                json!({"command": "python3 -c 'print(6*7)'", "description": "Compute"}),
-            ),
-        )
-        .fallback(Reply::text("done"));
+    let model = bash_then_text("python3 -c 'print(6*7)'");
     let offline = Offline::start(model).await;
     let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let counter = calls.clone();

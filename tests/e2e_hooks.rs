@@ -16,7 +16,7 @@ use claude_agent::permissions::{PermissionContext, PermissionRequest, Permission
 use claude_agent::protocol::ResultMessage;
 use claude_agent::testing::{Match, Reply, ScriptedModel};
 use claude_agent::{Client, Message, query};
-use common::{Offline, within};
+use common::{Offline, bash_then_text, within};
 use futures::StreamExt;
 use serde_json::json;
 
@@ -32,19 +32,6 @@ async fn refuse_rm_rf(input: PreToolUse<BashInput>) -> HookOutput {
     } else {
         HookOutput::proceed()
     }
-}
-
-/// A model that runs `command` with Bash on a fresh prompt, then answers `done`.
-fn bash_then_text(command: &str) -> ScriptedModel {
-    ScriptedModel::new()
-        .on(
-            Match::any().no_tool_result(),
-            Reply::tool_use(
-                "Bash",
-                json!({"command": command, "description": "Run a command"}),
-            ),
-        )
-        .fallback(Reply::text("done"))
 }
 
 /// A directory the `rm -rf` would remove.

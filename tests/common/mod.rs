@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use claude_agent::testing::{ModelServer, ScriptedModel, TestEnv};
+use claude_agent::testing::{Match, ModelServer, Reply, ScriptedModel, TestEnv};
 use claude_agent::{Error, Message, OptionsBuilder};
+use serde_json::json;
 
 /// A started scripted model, its isolated environment, and options pointing the real CLI at it.
 pub struct Offline {
@@ -123,4 +124,17 @@ pub fn installed_version() -> String {
         .next()
         .expect("a version")
         .to_owned()
+}
+
+/// A model that runs `command` with Bash on a fresh prompt, then answers `done`.
+pub fn bash_then_text(command: &str) -> ScriptedModel {
+    ScriptedModel::new()
+        .on(
+            Match::any().no_tool_result(),
+            Reply::tool_use(
+                "Bash",
+                json!({"command": command, "description": "Run a command"}),
+            ),
+        )
+        .fallback(Reply::text("done"))
 }
